@@ -1,0 +1,159 @@
+//! Command-line interface: `serve` (the default), `migrate`, `user add`, `user set-role`.
+
+use std::io::{IsTerminal, Read};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::domain::email::Email;
+use crate::domain::role::Role;
+use crate::domain::{names, password};
+use crate::services::{ServiceError, accounts, tokens, users_admin};
+
+#[derive(Parser)]
+#[command(name = "wta-academy", version, about = "Training workshops and e-learning for the UNESCO-WTA programs")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run the web server (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The password is read from standard input; when standard input is a
+    /// terminal or empty, a password is generated and printed once.
+    Add(UserAdd),
+    /// Change the role of an existing account.
+    SetRole(UserSetRole),
+}
+
+#[derive(Args)]
+pub struct UserAdd {
+    /// Email address (the login).
+    #[arg(long)]
+    pub email: String,
+    /// Display name.
+    #[arg(long)]
+    pub name: String,
+    /// participant, coordinator or admin.
+    #[arg(long, default_value = "participant")]
+    pub role: String,
+}
+
+#[derive(Args)]
+pub struct UserSetRole {
+    #[arg(long)]
+    pub email: String,
+    /// participant, coordinator or admin.
+    #[arg(long)]
+    pub role: String,
+}
+
+/// A failure reported on one line, with exit code 1 (2 for configuration errors).
+pub struct CliError(pub String);
+
+impl<E: std::fmt::Display> From<E> for CliError {
+    fn from(e: E) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+async fn open_db(config: &Config) -> Result<Db, CliError> {
+    std::fs::create_dir_all(&config.data_dir)?;
+    let db = Db::connect(&config.database_url, 2, std::time::Duration::from_secs(config.db_connect_timeout_secs)).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+pub async fn migrate(config: &Config) -> Result<(), CliError> {
+    open_db(config).await?;
+    println!("migrations applied to {}", redact(&config.database_url));
+    Ok(())
+}
+
+/// Hides a password in a database URL before printing it.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn read_password_from_stdin() -> Result<Option<String>, CliError> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Ok(None);
+    }
+    let mut s = String::new();
+    stdin.lock().read_to_string(&mut s)?;
+    let p = s.trim_end_matches(['\n', '\r']).to_string();
+    Ok((!p.is_empty()).then_some(p))
+}
+
+pub async fn user_add(config: Config, args: UserAdd) -> Result<(), CliError> {
+    let email = Email::parse(&args.email).map_err(|k| CliError(crate::i18n::t("en", k)))?;
+    let name = names::person_name(&args.name).map_err(|k| CliError(crate::i18n::t("en", k)))?;
+    let role = Role::parse(&args.role).map_err(|_| CliError(format!("unknown role {:?}: use participant, coordinator or admin", args.role)))?;
+    let (password, generated) = match read_password_from_stdin()? {
+        Some(p) => (p, false),
+        None => (tokens::random_token().chars().take(20).collect::<String>(), true),
+    };
+    password::check_new(&password, email.as_str()).map_err(|k| CliError(crate::i18n::t("en", k)))?;
+    let state = cli_state(config).await?;
+    match accounts::create_user(&state, &email, &name, &password, role, "").await {
+        Ok(user) => {
+            println!("created {} ({}) with role {}", user.email, user.display_name, user.role.as_str());
+            if generated {
+                println!("password (shown once): {password}");
+            }
+            Ok(())
+        }
+        Err(ServiceError::Invalid(_)) => Err(CliError(format!("an account with the email {} already exists", email.as_str()))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn user_set_role(config: Config, args: UserSetRole) -> Result<(), CliError> {
+    let role = Role::parse(&args.role).map_err(|_| CliError(format!("unknown role {:?}: use participant, coordinator or admin", args.role)))?;
+    let email = Email::parse(&args.email).map_err(|k| CliError(crate::i18n::t("en", k)))?;
+    let state = cli_state(config).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let Some(user) = crate::repo::users::by_email(&mut conn, email.as_str()).await? else {
+        return Err(CliError(format!("no account with the email {}", email.as_str())));
+    };
+    drop(conn);
+    match users_admin::set_role(&state, None, user.id, role).await {
+        Ok(u) => {
+            println!("{} is now {}", u.email, u.role.as_str());
+            Ok(())
+        }
+        Err(ServiceError::Refused(k)) => Err(CliError(crate::i18n::t("en", k))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The services' state for a one-off command (no web server, mail queued for the server).
+async fn cli_state(config: Config) -> Result<crate::state::AppState, CliError> {
+    let db = open_db(&config).await?;
+    let mailer = crate::mail::Mailer::new(config.smtp_url.as_deref(), &config.mail_from, &config.mail_dir())?;
+    Ok(crate::state::AppState {
+        db,
+        config: std::sync::Arc::new(config),
+        mailer,
+        metrics: std::sync::Arc::new(crate::web::metrics::Metrics::default()),
+    })
+}

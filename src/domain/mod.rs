@@ -1,0 +1,14 @@
+//! Pure rules and value types. Nothing here does I/O.
+
+pub mod countries;
+pub mod email;
+pub mod languages;
+pub mod names;
+pub mod organisation;
+pub mod password;
+pub mod role;
+pub mod time_zone;
+pub mod validation;
+
+pub use validation::FieldErrors;
+pub mod user;

@@ -1,0 +1,186 @@
+app-name = WTA Academy
+footer-text = World Technopolis Association · UNESCO-WTA International Training Workshop and Global Innovation Forum
+
+nav-skip = Skip to content
+nav-label = Main navigation
+nav-home = Home
+nav-login = Log in
+nav-signup = Sign up
+nav-logout = Log out
+nav-profile = Profile
+nav-security = Password and sessions
+nav-admin-users = Users
+nav-language = Language
+
+home-title = Training for science and technology park leaders
+home-lead = WTA Academy runs the UNESCO-WTA International Training Workshop and the Global Innovation Forum: apply to an edition, follow the course on science park governance, join the live sessions and receive your certificate.
+home-participants-title = Participants
+home-participants-text = Park managers and city officials apply to an edition, learn module by module and earn a certificate with their name in their own script.
+home-trainers-title = Trainers
+home-trainers-text = Trainers prepare modules and lessons, share their materials and take attendance at each session.
+home-coordinators-title = Coordinators
+home-coordinators-text = UNESCO and WTA coordinators open editions, select participants and issue certificates.
+
+login-title = Log in
+login-submit = Log in
+login-forgot = Forgot your password?
+login-no-account = Create an account
+
+signup-title = Create an account
+signup-lead = Create an account to apply to training workshops and follow the course.
+signup-submit = Create account
+
+forgot-title = Forgotten password
+forgot-lead = Enter the email address of your account. We will send you a link to choose a new password.
+forgot-submit = Send the link
+forgot-sent = If an account exists for this address, we have sent it a link to choose a new password. Please check your inbox.
+
+reset-title = Choose a new password
+reset-submit = Save the new password
+reset-ask-again = Ask for a new link
+
+security-title = Password and sessions
+security-change-password = Change your password
+security-change-submit = Change password
+security-sessions = Where you are logged in
+security-session-count = { $count ->
+    [one] You are logged in on one device or browser.
+   *[other] You are logged in on { $count } devices or browsers.
+}
+security-logout-everywhere = Log out everywhere
+
+profile-title = Your profile
+profile-signed-in-as = Signed in as
+profile-certificate-name = Name on your certificate
+profile-region = UNESCO region
+profile-save = Save profile
+
+admin-users-title = Users
+admin-users-search = Search by name or email
+admin-users-count = { $count ->
+    [one] One account
+   *[other] { $count } accounts
+}
+admin-users-role = Role
+admin-users-status = Status
+admin-users-change-role = Change role
+admin-users-active = Active
+admin-users-inactive = Deactivated
+admin-users-activate = Activate
+admin-users-deactivate = Deactivate
+
+search-submit = Search
+pager-label = Pages
+pager-previous = Previous
+pager-next = Next
+pager-page = Page { $page } of { $pages }
+
+field-email = Email address
+field-password = Password
+field-new-password = New password
+field-password-confirm = Repeat the password
+field-current-password = Current password
+field-display-name = Name
+field-certificate-name-latin = Name in Latin script
+field-certificate-name-native = Name in your own script (optional)
+field-organisation = Organisation
+field-organisation-type = Type of organisation
+field-country = Country
+field-position = Position
+field-preferred-language = Language of the site and emails
+field-time-zone = Time zone
+
+hint-password = At least 10 characters. Avoid common passwords.
+hint-certificate-name = Type your name exactly as it should be printed, for example "Nguyen Van Minh" in Latin script and "Nguyễn Văn Minh" in your own script.
+
+choose-none = — Not given —
+choose-browser-language = Same as my browser
+
+role-participant = Participant
+role-coordinator = Coordinator
+role-admin = Administrator
+
+org-type-city-government = City or regional government
+org-type-stp = Science and technology park
+org-type-university = University
+org-type-research-institute = Research institute
+org-type-company = Company
+org-type-ngo = Non-governmental organisation
+org-type-international-organisation = International organisation
+
+region-africa = Africa
+region-arab-states = Arab States
+region-asia-pacific = Asia and the Pacific
+region-europe-north-america = Europe and North America
+region-latin-america-caribbean = Latin America and the Caribbean
+
+flash-welcome = Welcome, { $name }!
+flash-signed-up = Your account is ready. Please complete your profile.
+flash-logged-out = You are logged out.
+flash-logged-out-everywhere = You are logged out on every device. Please log in again.
+flash-password-changed = Your password has been changed. Other devices were logged out.
+flash-password-reset = Your new password is saved. You can log in now.
+flash-profile-saved = Your profile has been saved.
+flash-role-changed = The role has been changed.
+flash-account-updated = The account has been updated.
+
+status-400 = Bad request
+status-401 = Please log in
+status-403 = Not allowed
+status-404 = Page not found
+status-413 = Too large
+status-422 = Please check what you entered
+status-429 = Too many attempts
+status-500 = Something went wrong
+status-503 = Temporarily unavailable
+error-back-home = Back to the home page
+
+err-bad-request = The request could not be understood.
+err-unauthenticated = Please log in to continue.
+err-forbidden = You are not allowed to do this.
+err-csrf = This form has expired or did not come from this site. Please go back, reload the page and send it again.
+err-not-found = We could not find this page.
+err-too-large = What you sent is too large.
+err-unprocessable = Some of what you sent could not be read. Please check it and try again.
+err-throttled = Too many failed attempts. Please wait a minute and try again.
+err-unavailable = The service is temporarily unavailable. Please try again in a few minutes.
+err-internal = Something went wrong on our side. Please try again later.
+err-invalid-input = Please correct the highlighted fields.
+err-json-required = Send the request body as JSON with the header Content-Type: application/json.
+err-form-has-errors = Please correct the fields marked below.
+err-login-failed = The email address or password is not correct.
+err-email-required = Please enter your email address.
+err-email-invalid = This is not a valid email address, for example name@example.org.
+err-email-taken = An account with this email address already exists. Log in or reset your password.
+err-password-short = The password must have at least 10 characters.
+err-password-long = The password must have at most 256 characters.
+err-password-common = This password is too easy to guess. Please choose another one.
+err-password-mismatch = The two passwords are not the same.
+err-password-current-wrong = Your current password is not correct.
+err-reset-token-invalid = This link is not valid any more: it has expired or has already been used.
+err-name-required = Please enter a name.
+err-name-control = The name contains characters that cannot be printed.
+err-name-too-long = The name must have at most 120 characters.
+err-name-no-letters = The name must contain letters.
+err-name-not-latin = Please use Latin letters here; use the next field for your own script.
+err-text-control = The text contains characters that cannot be printed.
+err-text-too-long = The text must have at most 200 characters.
+err-role-unknown = Unknown role. Use participant, coordinator or administrator.
+err-organisation-type-unknown = Please choose a type of organisation from the list.
+err-country-unknown = Please choose a country from the list.
+err-language-unknown = Please choose a language from the list.
+err-time-zone-unknown = Please choose a time zone from the list, for example Asia/Seoul.
+err-last-admin = The last administrator cannot lose that role or be deactivated.
+
+mail-reset-subject = Choose a new password for WTA Academy
+mail-reset-body =
+    Dear { $name },
+
+    Someone (probably you) asked to choose a new password for your WTA Academy account.
+    Open this link within { $minutes } minutes to set it:
+
+    { $link }
+
+    If you did not ask for this, you can ignore this message: your password stays the same.
+
+    WTA Academy

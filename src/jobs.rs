@@ -1,0 +1,34 @@
+//! Periodic housekeeping: expired sessions and old login failures are removed. Safe to run
+//! on every instance at once (each statement is an idempotent delete).
+
+use std::time::Duration;
+
+use rocket::Shutdown;
+
+use crate::db::now;
+use crate::repo;
+use crate::services::sessions;
+use crate::state::AppState;
+
+const EVERY: Duration = Duration::from_secs(15 * 60);
+
+pub async fn housekeeping(state: AppState, shutdown: Shutdown) {
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        if let Err(e) = sessions::purge(&state).await {
+            tracing::warn!(error = %e, "housekeeping: sessions");
+        }
+        match state.db.pool.acquire().await {
+            Ok(mut conn) => {
+                if let Err(e) = repo::login_failures::purge_before(&mut conn, now().plus_minutes(-60)).await {
+                    tracing::warn!(error = %e, "housekeeping: login failures");
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "housekeeping: database unavailable"),
+        }
+        tokio::select! {
+            () = &mut shutdown => return,
+            () = tokio::time::sleep(EVERY) => {}
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! wta-academy: the training-workshop and e-learning system of the UNESCO-WTA International
+//! Training Workshop and the Global Innovation Forum.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod repo;
+pub mod services;
+pub mod state;
+pub mod web;

@@ -1,0 +1,52 @@
+//! Reads the configuration, then serves or runs a one-off command.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use wta_academy::cli::{self, Cli, Command, UserCommand};
+use wta_academy::config::{Config, LogFormat};
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("WTA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,rocket=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    let _ = match format {
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
+
+#[rocket::main]
+async fn main() -> ExitCode {
+    let args = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(config.log_format);
+    let result = match args.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::Migrate => cli::migrate(&config).await,
+        Command::User(UserCommand::Add(a)) => cli::user_add(config, a).await,
+        Command::User(UserCommand::SetRole(a)) => cli::user_set_role(config, a).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(cli::CliError(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), cli::CliError> {
+    let url = config.public_url.to_string();
+    let rocket = wta_academy::app::build(config).await?;
+    let rocket = rocket.ignite().await?;
+    tracing::info!(%url, "wta-academy is listening");
+    rocket.launch().await?;
+    Ok(())
+}

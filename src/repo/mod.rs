@@ -1,0 +1,11 @@
+//! Every SQL statement of the product, one file per aggregate. Functions take a connection
+//! (a pooled one or a transaction's) and return domain types.
+
+pub mod audit;
+pub mod login_failures;
+pub mod outbox;
+pub mod password_resets;
+pub mod sessions;
+pub mod users;
+
+pub use sqlx::AnyConnection as Conn;

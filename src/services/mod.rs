@@ -1,0 +1,44 @@
+//! Use cases: each combines repo, domain rules, storage and mail in one transaction.
+
+pub mod accounts;
+pub mod passwords;
+pub mod profile;
+pub mod sessions;
+pub mod tokens;
+pub mod users_admin;
+
+use crate::domain::FieldErrors;
+
+/// What a use case can answer besides success. Message keys are catalog keys.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    #[error("refused: {0}")]
+    Refused(&'static str),
+    #[error("not found")]
+    NotFound,
+    #[error("too many attempts")]
+    Throttled,
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl ServiceError {
+    /// A form-level problem reported against one field.
+    pub fn field(field: &'static str, key: &'static str) -> Self {
+        let mut e = FieldErrors::new();
+        e.add(field, key);
+        Self::Invalid(e)
+    }
+}
+
+impl From<FieldErrors> for ServiceError {
+    fn from(e: FieldErrors) -> Self {
+        Self::Invalid(e)
+    }
+}
+
+pub type ServiceResult<T> = Result<T, ServiceError>;

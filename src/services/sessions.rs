@@ -1,0 +1,66 @@
+//! Signed-in sessions: an opaque random id in the cookie, its hash in the database, idle
+//! and absolute expiry, and "log out everywhere".
+
+use super::ServiceResult;
+use super::tokens::{random_token, token_hash};
+use crate::db::now;
+use crate::domain::user::User;
+use crate::repo::{self, sessions};
+use crate::state::AppState;
+
+/// How often a session's last-seen time is written: often enough for the idle timeout,
+/// rarely enough that reading pages does not turn into a write per request.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+/// Starts a session and returns the cookie value.
+pub async fn start(state: &AppState, user_id: i64, user_agent: &str) -> ServiceResult<String> {
+    let token = random_token();
+    let at = now();
+    let expires = at.plus_minutes(state.config.session_max_days * 24 * 60);
+    let agent: String = user_agent.chars().take(200).collect();
+    let mut conn = state.db.pool.acquire().await?;
+    sessions::insert(&mut conn, &token_hash(&token), user_id, at, expires, &agent).await?;
+    Ok(token)
+}
+
+/// The active user of a session cookie, or None when it is unknown, idle too long, past
+/// its absolute expiry, or the account was deactivated.
+pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<User>> {
+    let hash = token_hash(token);
+    let mut conn = state.db.pool.acquire().await?;
+    let Some(s) = sessions::find(&mut conn, &hash).await? else { return Ok(None) };
+    let at = now();
+    let idle_limit = s.last_seen_at.plus_minutes(state.config.session_idle_minutes);
+    if at > s.expires_at || at > idle_limit {
+        sessions::delete(&mut conn, &hash).await?;
+        return Ok(None);
+    }
+    let Some(user) = repo::users::by_id(&mut conn, s.user_id).await? else { return Ok(None) };
+    if !user.is_active {
+        return Ok(None);
+    }
+    if at > s.last_seen_at.plus_seconds(TOUCH_EVERY_SECS) {
+        sessions::touch(&mut conn, &hash, at).await?;
+    }
+    Ok(Some(user))
+}
+
+pub async fn end(state: &AppState, token: &str) -> ServiceResult<()> {
+    let mut conn = state.db.pool.acquire().await?;
+    sessions::delete(&mut conn, &token_hash(token)).await?;
+    Ok(())
+}
+
+/// Ends every session of the user except the current one; returns how many ended.
+pub async fn end_others(state: &AppState, user_id: i64, current_token: Option<&str>) -> ServiceResult<u64> {
+    let keep = current_token.map(token_hash);
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(sessions::delete_for_user(&mut conn, user_id, keep.as_deref()).await?)
+}
+
+/// Deletes sessions that can no longer be used (run by the housekeeping job).
+pub async fn purge(state: &AppState) -> ServiceResult<u64> {
+    let at = now();
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(sessions::purge_expired(&mut conn, at, at.plus_minutes(-state.config.session_idle_minutes)).await?)
+}

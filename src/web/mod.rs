@@ -1,0 +1,34 @@
+//! Everything that knows Rocket: routes, guards, forms, pages and the API.
+
+pub mod admin;
+pub mod api;
+pub mod auth;
+pub mod csrf;
+pub mod errors;
+pub mod fairings;
+pub mod guards;
+pub mod health;
+pub mod home;
+pub mod lang;
+pub mod metrics;
+pub mod password;
+pub mod profile;
+pub mod view;
+
+use rocket::Route;
+
+/// Every route of the product, mounted at `/` in one place.
+pub fn routes() -> Vec<Route> {
+    let mut r = Vec::new();
+    r.extend(home::routes());
+    r.extend(auth::routes());
+    r.extend(password::routes());
+    r.extend(profile::routes());
+    r.extend(lang::routes());
+    r.extend(admin::routes());
+    r.extend(health::routes());
+    r.extend(api::routes());
+    r
+}
+
+pub use errors::catchers;

@@ -1,0 +1,136 @@
+//! Rendering pages: `Ctx` gathers what every page shows (language, user, CSRF token, flash
+//! message, switcher) and `Ctx::render` merges it with the page's own data.
+
+use rocket::http::{CookieJar, Status};
+use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
+use rocket::response::{Flash, Redirect};
+use rocket_dyn_templates::Template;
+use serde_json::{Map, Value, json};
+
+use super::csrf;
+use super::guards::{MaybeUser, pick_language};
+use crate::domain::FieldErrors;
+use crate::domain::languages::{LANGUAGES, RTL};
+use crate::domain::user::User;
+use crate::i18n::t;
+use crate::state::AppState;
+
+/// What every page needs to know about the request.
+pub struct Ctx<'r> {
+    pub state: &'r AppState,
+    pub lang: &'static str,
+    pub user: Option<User>,
+    pub csrf: String,
+    pub flash: Option<(String, String)>,
+    pub path: String,
+    pub cookies: &'r CookieJar<'r>,
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Ctx<'r> {
+    type Error = ();
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, ()> {
+        let Some(state) = req.rocket().state::<AppState>() else {
+            return Outcome::Error((Status::InternalServerError, ()));
+        };
+        let user = match req.guard::<MaybeUser>().await {
+            Outcome::Success(MaybeUser(u)) => u,
+            Outcome::Error(e) => return Outcome::Error(e),
+            Outcome::Forward(s) => return Outcome::Forward(s),
+        };
+        let lang = pick_language(req, user.as_ref());
+        let flash = match req.guard::<Option<FlashMessage<'_>>>().await {
+            Outcome::Success(Some(f)) => Some((f.kind().to_string(), f.message().to_string())),
+            _ => None,
+        };
+        let path = req.uri().path().to_string();
+        let cookies = req.cookies();
+        let csrf = csrf::token(cookies, state.config.cookies_secure());
+        Outcome::Success(Ctx { state, lang, user, csrf, flash, path, cookies })
+    }
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, key: &str) -> String {
+        t(self.lang, key)
+    }
+
+    /// The page `template` with `data` merged into the common context.
+    pub fn render(&self, template: &'static str, data: Value) -> Template {
+        Template::render(template, self.context(data))
+    }
+
+    /// The same, with a status other than 200 (a form with errors answers 422).
+    pub fn render_status(&self, status: Status, template: &'static str, data: Value) -> (Status, Template) {
+        (status, self.render(template, data))
+    }
+
+    pub fn context(&self, data: Value) -> Value {
+        let mut base = page_base(self.lang, self.user.as_ref(), &self.path);
+        base.insert("csrf_token".into(), json!(self.csrf));
+        base.insert(
+            "flash".into(),
+            self.flash.as_ref().map_or(Value::Null, |(kind, message)| json!({ "kind": kind, "message": message })),
+        );
+        if let Value::Object(extra) = data {
+            base.extend(extra);
+        }
+        Value::Object(base)
+    }
+
+    /// A redirect that shows a translated message on the next page.
+    pub fn flash_success(&self, to: String, key: &str) -> Flash<Redirect> {
+        Flash::success(Redirect::to(to), self.t(key))
+    }
+
+    pub fn flash_error(&self, to: String, key: &str) -> Flash<Redirect> {
+        Flash::error(Redirect::to(to), self.t(key))
+    }
+
+    /// Field errors as `{ field: message }`, with every listed field present (null when it
+    /// has no error) so that strict templates can test any of them.
+    pub fn errors(&self, fields: &[&str], errors: &FieldErrors) -> Value {
+        errors_json(self.lang, fields, errors)
+    }
+}
+
+pub fn errors_json(lang: &str, fields: &[&str], errors: &FieldErrors) -> Value {
+    let mut m = Map::new();
+    for f in fields {
+        m.insert((*f).to_string(), errors.for_field(f).map_or(Value::Null, |k| json!(t(lang, k))));
+    }
+    for e in &errors.0 {
+        m.entry(e.field.to_string()).or_insert_with(|| json!(t(lang, e.key)));
+    }
+    m.insert("any".into(), json!(!errors.is_empty()));
+    Value::Object(m)
+}
+
+/// The part of the context that catchers can build too (they have no guards).
+pub fn page_base(lang: &'static str, user: Option<&User>, path: &str) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("lang".into(), json!(lang));
+    m.insert("dir".into(), json!(if RTL.contains(&lang) { "rtl" } else { "ltr" }));
+    m.insert(
+        "languages".into(),
+        json!(LANGUAGES.iter().map(|(code, name)| json!({ "code": code, "name": name, "current": *code == lang })).collect::<Vec<_>>()),
+    );
+    m.insert(
+        "user".into(),
+        user.map_or(Value::Null, |u| {
+            json!({
+                "id": u.id,
+                "display_name": u.display_name,
+                "email": u.email,
+                "role": u.role,
+                "is_coordinator": u.role.is_coordinator(),
+                "is_admin": u.role.is_admin(),
+            })
+        }),
+    );
+    m.insert("path".into(), json!(path));
+    m.insert("csrf_token".into(), json!(""));
+    m.insert("flash".into(), Value::Null);
+    m
+}

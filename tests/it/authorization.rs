@@ -1,0 +1,170 @@
+//! Every route × every role → the expected status. A route missing from the table fails the
+//! test, so each new route must be added here. A second check sends every HTML form route
+//! without its CSRF token and expects 403.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+
+use rocket::http::{ContentType, Method, Status};
+use wta_academy::domain::role::Role;
+
+use crate::support::TestApp;
+
+/// How a route is called in the table.
+enum Body {
+    None,
+    Form(&'static [(&'static str, &'static str)]),
+    Json(&'static str),
+}
+
+struct Row {
+    method: Method,
+    /// The route's URI as mounted (with `<param>` placeholders).
+    route: &'static str,
+    /// A concrete path to call; `{user}` becomes a participant fixture's id.
+    path: &'static str,
+    body: Body,
+    /// Expected status for anonymous, participant, coordinator, admin.
+    expect: [u16; 4],
+    /// The call ends the session: log in again afterwards.
+    ends_session: bool,
+}
+
+fn row(method: Method, route: &'static str, path: &'static str, body: Body, expect: [u16; 4]) -> Row {
+    Row { method, route, path, body, expect, ends_session: false }
+}
+
+fn table() -> Vec<Row> {
+    use Body::{Form, Json, None};
+    use Method::{Get, Post};
+    let mut rows = vec![
+        row(Get, "/", "/", None, [200, 200, 200, 200]),
+        row(Get, "/assets/app.css", "/assets/app.css", None, [200, 200, 200, 200]),
+        row(Get, "/login?<next>", "/login", None, [200, 200, 200, 200]),
+        row(Post, "/login", "/login", Form(&[]), [422, 422, 422, 422]),
+        row(Get, "/signup", "/signup", None, [200, 200, 200, 200]),
+        row(Post, "/signup", "/signup", Form(&[]), [422, 422, 422, 422]),
+        row(Get, "/password/forgot", "/password/forgot", None, [200, 200, 200, 200]),
+        row(Post, "/password/forgot", "/password/forgot", Form(&[("email", "")]), [200, 200, 200, 200]),
+        row(Get, "/password/reset/<token>", "/password/reset/bogus", None, [404, 404, 404, 404]),
+        row(Post, "/password/reset/<token>", "/password/reset/bogus", Form(&[("password", "x")]), [404, 404, 404, 404]),
+        row(Get, "/account/security", "/account/security", None, [303, 200, 200, 200]),
+        row(Post, "/account/password", "/account/password", Form(&[]), [303, 422, 422, 422]),
+        row(Get, "/profile", "/profile", None, [303, 200, 200, 200]),
+        row(Post, "/profile", "/profile", Form(&[("display_name", "")]), [303, 422, 422, 422]),
+        row(Post, "/lang", "/lang", Form(&[("lang", "en"), ("next", "/")]), [303, 303, 303, 303]),
+        row(Get, "/admin/users?<q>&<page>", "/admin/users", None, [303, 404, 404, 200]),
+        row(Post, "/admin/users/<id>/role", "/admin/users/{user}/role", Form(&[("role", "participant")]), [303, 404, 404, 303]),
+        row(Post, "/admin/users/<id>/active", "/admin/users/{user}/active", Form(&[("active", "1")]), [303, 404, 404, 303]),
+        row(Get, "/health/live", "/health/live", None, [200, 200, 200, 200]),
+        row(Get, "/health/ready", "/health/ready", None, [200, 200, 200, 200]),
+        row(Get, "/metrics", "/metrics", None, [200, 200, 200, 200]),
+        row(Get, "/api/openapi.json", "/api/openapi.json", None, [200, 200, 200, 200]),
+        row(Post, "/api/v1/auth/login", "/api/v1/auth/login", Json("{}"), [422, 422, 422, 422]),
+        row(Get, "/api/v1/me", "/api/v1/me", None, [401, 200, 200, 200]),
+    ];
+    for (route, path, body, expect) in [
+        ("/logout", "/logout", Form(&[]), [303, 303, 303, 303]),
+        ("/account/sessions/end-all", "/account/sessions/end-all", Form(&[]), [303, 303, 303, 303]),
+        ("/api/v1/auth/logout", "/api/v1/auth/logout", None, [204, 204, 204, 204]),
+    ] {
+        rows.push(Row { method: Post, route, path, body, expect, ends_session: true });
+    }
+    rows
+}
+
+async fn call(app: &TestApp, r: &Row, path: &str, with_token: bool) -> Status {
+    let mut req = app.client.req(r.method, path.to_string());
+    match &r.body {
+        Body::None => {}
+        Body::Json(j) => req = req.header(ContentType::JSON).body(*j),
+        Body::Form(fields) => {
+            let token = app.csrf().await;
+            let mut s = url::form_urlencoded::Serializer::new(String::new());
+            if with_token {
+                s.append_pair("csrf_token", &token);
+            }
+            s.extend_pairs(fields.iter());
+            req = req.header(ContentType::Form).body(s.finish());
+        }
+    }
+    req.dispatch().await.status()
+}
+
+#[rocket::async_test]
+async fn every_route_answers_each_role_as_listed() {
+    let app = TestApp::new().await;
+    let rows = table();
+
+    let mounted: BTreeSet<(String, String)> =
+        app.client.rocket().routes().map(|r| (r.method.as_str().to_string(), r.uri.to_string())).collect();
+    let listed: BTreeSet<(String, String)> = rows.iter().map(|r| (r.method.as_str().to_string(), r.route.to_string())).collect();
+    let missing: Vec<_> = mounted.difference(&listed).collect();
+    assert!(missing.is_empty(), "routes missing from the authorisation table: {missing:?}");
+    let stale: Vec<_> = listed.difference(&mounted).collect();
+    assert!(stale.is_empty(), "table rows for routes that do not exist: {stale:?}");
+
+    let target = app.create_user("fixture@example.org", "Fixture", Role::Participant).await;
+    let roles: [Option<Role>; 4] = [None, Some(Role::Participant), Some(Role::Coordinator), Some(Role::Admin)];
+    let mut failures = Vec::new();
+    for (i, role) in roles.iter().enumerate() {
+        app.logout().await;
+        if let Some(role) = role {
+            app.login_as(*role).await;
+        }
+        for r in &rows {
+            let path = r.path.replace("{user}", &target.to_string());
+            let got = call(&app, r, &path, true).await;
+            if got.code != r.expect[i] {
+                failures.push(format!("{} {path} as {role:?}: expected {}, got {}", r.method, r.expect[i], got.code));
+            }
+            if r.ends_session {
+                if let Some(role) = role {
+                    app.login_as(*role).await;
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[rocket::async_test]
+async fn every_form_route_refuses_a_missing_csrf_token() {
+    let app = TestApp::new().await;
+    let target = app.create_user("fixture@example.org", "Fixture", Role::Participant).await;
+    app.login_as(Role::Admin).await;
+    let users_before = app.count("SELECT COUNT(*) FROM users").await;
+    for r in table().iter().filter(|r| matches!(r.body, Body::Form(_))) {
+        let path = r.path.replace("{user}", &target.to_string());
+        let got = call(&app, r, &path, false).await;
+        assert_eq!(got, Status::Forbidden, "{} {path} without a token", r.method);
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, users_before);
+    assert_eq!(app.get("/admin/users").await.status(), Status::Ok, "the session survived: nothing was done");
+}
+
+#[rocket::async_test]
+async fn cross_site_form_posts_are_refused() {
+    let app = TestApp::new().await;
+    let token = app.csrf().await;
+    let body = format!("csrf_token={token}&email=a%40b.org&password=x");
+    let r = app
+        .client
+        .post("/login")
+        .header(ContentType::Form)
+        .header(rocket::http::Header::new("Origin", "https://evil.example"))
+        .body(body.clone())
+        .dispatch()
+        .await;
+    assert_eq!(r.status(), Status::Forbidden);
+    let r = app
+        .client
+        .post("/login")
+        .header(ContentType::Form)
+        .header(rocket::http::Header::new("Sec-Fetch-Site", "cross-site"))
+        .body(body)
+        .dispatch()
+        .await;
+    assert_eq!(r.status(), Status::Forbidden);
+}
