@@ -30,9 +30,14 @@ pub enum StartError {
 
 /// Opens the database (running migrations), prepares mail, and builds the Rocket instance.
 pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::DataDir(config.data_dir.display().to_string(), e))?;
-    let db = Db::connect(&config.database_url, config.db_max_connections, Duration::from_secs(config.db_connect_timeout_secs))
-        .await?;
+    std::fs::create_dir_all(&config.data_dir)
+        .map_err(|e| StartError::DataDir(config.data_dir.display().to_string(), e))?;
+    let db = Db::connect(
+        &config.database_url,
+        config.db_max_connections,
+        Duration::from_secs(config.db_connect_timeout_secs),
+    )
+    .await?;
     db.migrate().await?;
     let mailer = Mailer::new(config.smtp_url.as_deref(), &config.mail_from, &config.mail_dir())?;
     let figment = rocket_figment(&config)?;
@@ -41,7 +46,8 @@ pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
 }
 
 fn assemble(figment: Figment, state: AppState) -> Rocket<Build> {
-    let shield = if state.config.cookies_secure() { Shield::default().enable(Hsts::default()) } else { Shield::default() };
+    let shield =
+        if state.config.cookies_secure() { Shield::default().enable(Hsts::default()) } else { Shield::default() };
     let background = state.config.run_background_jobs;
     rocket::custom(figment)
         .manage(state)

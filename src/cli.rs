@@ -71,7 +71,8 @@ impl<E: std::fmt::Display> From<E> for CliError {
 
 async fn open_db(config: &Config) -> Result<Db, CliError> {
     std::fs::create_dir_all(&config.data_dir)?;
-    let db = Db::connect(&config.database_url, 2, std::time::Duration::from_secs(config.db_connect_timeout_secs)).await?;
+    let db =
+        Db::connect(&config.database_url, 2, std::time::Duration::from_secs(config.db_connect_timeout_secs)).await?;
     db.migrate().await?;
     Ok(db)
 }
@@ -107,7 +108,8 @@ fn read_password_from_stdin() -> Result<Option<String>, CliError> {
 pub async fn user_add(config: Config, args: UserAdd) -> Result<(), CliError> {
     let email = Email::parse(&args.email).map_err(|k| CliError(crate::i18n::t("en", k)))?;
     let name = names::person_name(&args.name).map_err(|k| CliError(crate::i18n::t("en", k)))?;
-    let role = Role::parse(&args.role).map_err(|_| CliError(format!("unknown role {:?}: use participant, coordinator or admin", args.role)))?;
+    let role = Role::parse(&args.role)
+        .map_err(|_| CliError(format!("unknown role {:?}: use participant, coordinator or admin", args.role)))?;
     let (password, generated) = match read_password_from_stdin()? {
         Some(p) => (p, false),
         None => (tokens::random_token().chars().take(20).collect::<String>(), true),
@@ -122,13 +124,16 @@ pub async fn user_add(config: Config, args: UserAdd) -> Result<(), CliError> {
             }
             Ok(())
         }
-        Err(ServiceError::Invalid(_)) => Err(CliError(format!("an account with the email {} already exists", email.as_str()))),
+        Err(ServiceError::Invalid(_)) => {
+            Err(CliError(format!("an account with the email {} already exists", email.as_str())))
+        }
         Err(e) => Err(e.into()),
     }
 }
 
 pub async fn user_set_role(config: Config, args: UserSetRole) -> Result<(), CliError> {
-    let role = Role::parse(&args.role).map_err(|_| CliError(format!("unknown role {:?}: use participant, coordinator or admin", args.role)))?;
+    let role = Role::parse(&args.role)
+        .map_err(|_| CliError(format!("unknown role {:?}: use participant, coordinator or admin", args.role)))?;
     let email = Email::parse(&args.email).map_err(|k| CliError(crate::i18n::t("en", k)))?;
     let state = cli_state(config).await?;
     let mut conn = state.db.pool.acquire().await?;

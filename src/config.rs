@@ -87,10 +87,7 @@ impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
         // Rocket's console banner would duplicate the structured request log, so its default
         // level is lowered; ROCKET_LOG_LEVEL still overrides it.
-        let quiet = rocket::Config {
-            log_level: rocket::config::LogLevel::Critical,
-            ..rocket::Config::default()
-        };
+        let quiet = rocket::Config { log_level: rocket::config::LogLevel::Critical, ..rocket::Config::default() };
         let rocket = Figment::from(quiet)
             .merge(Toml::file(Env::var_or("ROCKET_CONFIG", "Rocket.toml")).nested())
             .merge(Env::prefixed("ROCKET_").ignore(&["PROFILE"]).global());
@@ -130,11 +127,8 @@ impl Config {
         let public_url = match raw.public_url {
             Some(s) => parse_public_url(&s)?,
             None => {
-                let host = if raw.address == "0.0.0.0" || raw.address == "::" {
-                    "127.0.0.1"
-                } else {
-                    raw.address.as_str()
-                };
+                let host =
+                    if raw.address == "0.0.0.0" || raw.address == "::" { "127.0.0.1" } else { raw.address.as_str() };
                 parse_public_url(&format!("http://{host}:{}", raw.port))?
             }
         };
@@ -144,7 +138,10 @@ impl Config {
             }
         }
         if raw.mail_from.parse::<lettre::message::Mailbox>().is_err() {
-            return Err(bad("WTA_MAIL_FROM", format!("{:?} is not a mail address like \"Name <a@b.org>\"", raw.mail_from)));
+            return Err(bad(
+                "WTA_MAIL_FROM",
+                format!("{:?} is not a mail address like \"Name <a@b.org>\"", raw.mail_from),
+            ));
         }
         if !(5..=60 * 24 * 30).contains(&raw.session_idle_minutes) {
             return Err(bad("WTA_SESSION_IDLE_MINUTES", "must be between 5 and 43200"));
@@ -203,11 +200,7 @@ fn default_sqlite_url(data_dir: &Path) -> String {
 
 fn check_database_url(url: &str) -> Result<(), ConfigError> {
     let ok = url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://");
-    if ok {
-        Ok(())
-    } else {
-        Err(bad("WTA_DATABASE_URL", "must start with sqlite: or postgres://"))
-    }
+    if ok { Ok(()) } else { Err(bad("WTA_DATABASE_URL", "must start with sqlite: or postgres://")) }
 }
 
 fn parse_public_url(s: &str) -> Result<url::Url, ConfigError> {

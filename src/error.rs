@@ -8,8 +8,8 @@ use serde_json::json;
 
 use crate::domain::FieldErrors;
 use crate::i18n::t;
-use crate::services::ServiceError;
 use crate::msg;
+use crate::services::ServiceError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -105,7 +105,12 @@ pub fn status_message_key(status: Status) -> &'static str {
 }
 
 /// The JSON error body of the API.
-pub fn json_error(status: Status, code: &str, message: &str, fields: serde_json::Value) -> (Status, (ContentType, String)) {
+pub fn json_error(
+    status: Status,
+    code: &str,
+    message: &str,
+    fields: serde_json::Value,
+) -> (Status, (ContentType, String)) {
     let body = json!({ "error": { "code": code, "message": message, "fields": fields } }).to_string();
     (status, (ContentType::JSON, body))
 }

@@ -151,7 +151,10 @@ mod tests {
     fn pg_urls_get_a_connect_timeout() {
         let d = Duration::from_secs(3);
         assert_eq!(with_pg_connect_timeout("postgres://h/db", d), "postgres://h/db?connect_timeout=3");
-        assert_eq!(with_pg_connect_timeout("postgres://h/db?sslmode=disable", d), "postgres://h/db?sslmode=disable&connect_timeout=3");
+        assert_eq!(
+            with_pg_connect_timeout("postgres://h/db?sslmode=disable", d),
+            "postgres://h/db?sslmode=disable&connect_timeout=3"
+        );
         assert_eq!(with_pg_connect_timeout("sqlite://a.db", d), "sqlite://a.db");
     }
 }

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 const TABLE: &str = include_str!("../i18n/countries.tsv");
 
 /// UNESCO's five regions.
-pub const REGIONS: [&str; 5] = ["africa", "arab-states", "asia-pacific", "europe-north-america", "latin-america-caribbean"];
+pub const REGIONS: [&str; 5] =
+    ["africa", "arab-states", "asia-pacific", "europe-north-america", "latin-america-caribbean"];
 
 #[derive(Debug, Clone)]
 pub struct Country {
@@ -53,7 +54,7 @@ pub fn country_code(raw: &str) -> Result<String, &'static str> {
 /// Countries sorted by their name in `lang`, for pickers.
 pub fn sorted_for(lang: &str) -> Vec<(&'static str, &'static str)> {
     let mut v: Vec<_> = all().iter().map(|c| (c.code, c.name(lang))).collect();
-    v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    v.sort_by_key(|a| a.1.to_lowercase());
     v
 }
 

@@ -1,7 +1,8 @@
 //! The interface languages the catalogs exist for.
 
 /// Language codes with their names in that language (for the switcher).
-pub const LANGUAGES: [(&str, &str); 4] = [("en", "English"), ("ko", "한국어"), ("vi", "Tiếng Việt"), ("fr", "Français")];
+pub const LANGUAGES: [(&str, &str); 4] =
+    [("en", "English"), ("ko", "한국어"), ("vi", "Tiếng Việt"), ("fr", "Français")];
 
 /// Right-to-left interface languages (none yet; Arabic will be one).
 pub const RTL: [&str; 0] = [];
@@ -24,9 +25,7 @@ pub fn negotiate(accept_language: &str) -> Option<&'static str> {
         .filter_map(|(i, part)| {
             let mut it = part.trim().split(';');
             let tag = it.next()?.trim().to_lowercase();
-            let q = it
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
-                .unwrap_or(1.0);
+            let q = it.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
             (!tag.is_empty() && q > 0.0).then_some((q, i, tag))
         })
         .collect();

@@ -1,14 +1,7 @@
 //! Kinds of organisation a participant can belong to.
 
-pub const ORGANISATION_TYPES: [&str; 7] = [
-    "city-government",
-    "stp",
-    "university",
-    "research-institute",
-    "company",
-    "ngo",
-    "international-organisation",
-];
+pub const ORGANISATION_TYPES: [&str; 7] =
+    ["city-government", "stp", "university", "research-institute", "company", "ngo", "international-organisation"];
 
 /// An organisation type code, or empty for "not given".
 pub fn organisation_type(raw: &str) -> Result<String, &'static str> {

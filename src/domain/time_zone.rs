@@ -14,7 +14,7 @@ pub fn time_zone(raw: &str) -> Result<String, &'static str> {
 
 /// Every zone name, sorted, for pickers.
 pub fn all_names() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = timezones::iter().map(|tz| time_tz::TimeZone::name(tz)).collect();
+    let mut v: Vec<&'static str> = timezones::iter().map(time_tz::TimeZone::name).collect();
     v.sort_unstable();
     v
 }

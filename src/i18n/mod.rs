@@ -27,10 +27,7 @@ fluent_templates::static_loader! {
 fn lang_id(code: &str) -> &'static LanguageIdentifier {
     static IDS: OnceLock<HashMap<&'static str, LanguageIdentifier>> = OnceLock::new();
     let ids = IDS.get_or_init(|| {
-        LANGUAGES
-            .iter()
-            .filter_map(|(c, _)| LanguageIdentifier::from_str(c).ok().map(|id| (*c, id)))
-            .collect()
+        LANGUAGES.iter().filter_map(|(c, _)| LanguageIdentifier::from_str(c).ok().map(|id| (*c, id))).collect()
     });
     ids.get(code).or_else(|| ids.get("en")).unwrap_or_else(|| fallback_id())
 }
@@ -48,7 +45,8 @@ pub fn t(lang: &str, key: &str) -> String {
 
 /// The message `key` in `lang` with Fluent arguments.
 pub fn t_args(lang: &str, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue> = args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+    let map: HashMap<Cow<'static, str>, FluentValue> =
+        args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
     LOCALES.try_lookup_with_args(lang_id(lang), key, &map).unwrap_or_else(|| key.to_string())
 }
 
@@ -61,10 +59,8 @@ pub fn t_helper<'reg, 'rc>(
     _: &mut RenderContext<'reg, 'rc>,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let key = h
-        .param(0)
-        .and_then(|p| p.value().as_str())
-        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+    let key =
+        h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
     let lang = ctx.data().get("lang").and_then(|v| v.as_str()).unwrap_or("en");
     let text = if h.hash().is_empty() {
         t(lang, key)

@@ -47,7 +47,8 @@ impl Mailer {
     /// SMTP when a URL is given (smtp://user:pass@host:port, smtps://, `?tls=required`),
     /// otherwise `.eml` files in `mail_dir`.
     pub fn new(smtp_url: Option<&str>, from: &str, mail_dir: &std::path::Path) -> Result<Self, MailerError> {
-        let from: Mailbox = from.parse().map_err(|e: lettre::address::AddressError| MailerError::From(e.to_string()))?;
+        let from: Mailbox =
+            from.parse().map_err(|e: lettre::address::AddressError| MailerError::From(e.to_string()))?;
         let transport = match smtp_url {
             Some(url) => Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
@@ -87,7 +88,8 @@ impl Mailer {
                 Err(error) => {
                     tracing::warn!(mail_id = mail.id, attempts = mail.attempts, %error, "mail not sent");
                     // Back off 1, 2, 4 … minutes; give up (keep the row) after MAX_ATTEMPTS.
-                    let wait_minutes = if mail.attempts >= MAX_ATTEMPTS { 60 * 24 * 365 } else { 1 << mail.attempts.min(10) };
+                    let wait_minutes =
+                        if mail.attempts >= MAX_ATTEMPTS { 60 * 24 * 365 } else { 1 << mail.attempts.min(10) };
                     outbox::mark_failed(&mut conn, mail.id, &error, now().plus_minutes(wait_minutes)).await?;
                 }
             }

@@ -34,7 +34,11 @@ pub async fn record(conn: &mut Conn, e: AuditEntry<'_>) -> Result<(), sqlx::Erro
 }
 
 /// The newest entries for one subject, for tests and history views.
-pub async fn for_subject(conn: &mut Conn, subject_type: &str, subject_id: &str) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+pub async fn for_subject(
+    conn: &mut Conn,
+    subject_type: &str,
+    subject_id: &str,
+) -> Result<Vec<(String, String, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT action, before_json, after_json FROM audit_log WHERE subject_type = $1 AND subject_id = $2 ORDER BY id DESC",
     )

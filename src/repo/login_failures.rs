@@ -28,6 +28,7 @@ pub async fn clear(conn: &mut Conn, key: &str) -> Result<(), sqlx::Error> {
 }
 
 pub async fn purge_before(conn: &mut Conn, before: Timestamp) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM login_failures WHERE failed_at < $1").bind(before.db()).execute(&mut *conn).await?;
+    let done =
+        sqlx::query("DELETE FROM login_failures WHERE failed_at < $1").bind(before.db()).execute(&mut *conn).await?;
     Ok(done.rows_affected())
 }

@@ -78,7 +78,8 @@ pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str, retry_at: Timest
 }
 
 pub async fn pending_count(conn: &mut Conn) -> Result<i64, sqlx::Error> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").fetch_one(&mut *conn).await?;
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").fetch_one(&mut *conn).await?;
     Ok(n)
 }
 

@@ -170,12 +170,9 @@ pub async fn search(conn: &mut Conn, query: &str, limit: i64, offset: i64) -> Re
     let pattern = format!("%{}%", query.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     let filter = "WHERE (LOWER(email) LIKE $1 ESCAPE '\\' OR LOWER(display_name) LIKE $1 ESCAPE '\\')";
     let sql = format!("SELECT {COLUMNS} FROM users {filter} ORDER BY id DESC LIMIT $2 OFFSET $3");
-    let rows: Vec<UserRow> =
-        sqlx::query_as(&sql).bind(&pattern).bind(limit).bind(offset).fetch_all(&mut *conn).await?;
-    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM users {filter}"))
-        .bind(&pattern)
-        .fetch_one(&mut *conn)
-        .await?;
+    let rows: Vec<UserRow> = sqlx::query_as(&sql).bind(&pattern).bind(limit).bind(offset).fetch_all(&mut *conn).await?;
+    let (total,): (i64,) =
+        sqlx::query_as(&format!("SELECT COUNT(*) FROM users {filter}")).bind(&pattern).fetch_one(&mut *conn).await?;
     Ok((rows.into_iter().map(User::from).collect(), total))
 }
 

@@ -7,9 +7,9 @@ use crate::domain::role::Role;
 use crate::domain::user::User;
 use crate::domain::{FieldErrors, languages, names, password};
 use crate::mail;
+use crate::msg;
 use crate::repo::{self, login_failures};
 use crate::state::AppState;
-use crate::msg;
 
 /// Failed logins allowed per address and per account within `THROTTLE_WINDOW_SECS`.
 pub const MAX_FAILURES: i64 = 5;
@@ -55,7 +55,9 @@ pub async fn create_user(
     let mut conn = state.db.pool.acquire().await?;
     let id = match repo::users::insert(&mut conn, email.as_str(), &hash, name, role, language).await {
         Ok(id) => id,
-        Err(e) if crate::db::is_unique_violation(&e) => return Err(ServiceError::field("email", msg!("err-email-taken"))),
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(ServiceError::field("email", msg!("err-email-taken")));
+        }
         Err(e) => return Err(e.into()),
     };
     repo::users::by_id(&mut conn, id).await?.ok_or(ServiceError::NotFound)
@@ -140,8 +142,14 @@ pub async fn request_reset(state: &AppState, email: &str, request_lang: &str) ->
     }
     let token = super::tokens::random_token();
     let at = now();
-    repo::password_resets::insert(&mut tx, &super::tokens::token_hash(&token), user.id, at, at.plus_minutes(RESET_TOKEN_MINUTES))
-        .await?;
+    repo::password_resets::insert(
+        &mut tx,
+        &super::tokens::token_hash(&token),
+        user.id,
+        at,
+        at.plus_minutes(RESET_TOKEN_MINUTES),
+    )
+    .await?;
     let lang = if user.profile.preferred_language.is_empty() { request_lang } else { &user.profile.preferred_language };
     let link = state.config.link(&format!("/password/reset/{token}"));
     let message = mail::compose::password_reset(lang, &user.display_name, &link, RESET_TOKEN_MINUTES);

@@ -1,7 +1,7 @@
 //! Argon2id hashing, run on the blocking pool so request workers never stall on it.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 use super::{ServiceError, ServiceResult};
 

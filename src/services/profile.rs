@@ -33,7 +33,17 @@ pub fn validate(f: &ProfileInput) -> Result<(String, Profile), FieldErrors> {
     let position = e.check("position", names::short_text(&f.position));
     let preferred_language = e.check("preferred_language", languages::preferred_language(&f.preferred_language));
     let time_zone = e.check("time_zone", time_zone::time_zone(&f.time_zone));
-    match (display_name, latin, native, organisation, organisation_type, country, position, preferred_language, time_zone) {
+    match (
+        display_name,
+        latin,
+        native,
+        organisation,
+        organisation_type,
+        country,
+        position,
+        preferred_language,
+        time_zone,
+    ) {
         (Some(d), Some(l), Some(n), Some(o), Some(ot), Some(c), Some(p), Some(pl), Some(tz)) if e.is_empty() => Ok((
             d,
             Profile {

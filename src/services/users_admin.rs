@@ -5,9 +5,9 @@ use serde_json::json;
 use super::{ServiceError, ServiceResult};
 use crate::domain::role::Role;
 use crate::domain::user::User;
+use crate::msg;
 use crate::repo::{self, audit::AuditEntry};
 use crate::state::AppState;
-use crate::msg;
 
 pub async fn set_role(state: &AppState, actor: Option<&User>, user_id: i64, role: Role) -> ServiceResult<User> {
     let mut tx = state.db.begin_write().await?;

@@ -12,9 +12,9 @@ use super::guards::{ClientIp, SESSION_COOKIE, UserAgent, session_token};
 use super::view::Ctx;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
+use crate::msg;
 use crate::services::{ServiceError, accounts, sessions};
 use crate::state::AppState;
-use crate::msg;
 
 pub fn routes() -> Vec<Route> {
     routes![login_page, login, logout, signup_page, signup]
@@ -23,7 +23,9 @@ pub fn routes() -> Vec<Route> {
 /// Only paths of this site are followed after logging in (no open redirects).
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.contains("://") => n.to_string(),
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.contains("://") => {
+            n.to_string()
+        }
         _ => "/".to_string(),
     }
 }
@@ -62,7 +64,11 @@ async fn login(
     let f = form.0;
     let next = safe_next(Some(&f.next));
     let refuse = |status: Status, key: &str| {
-        ctx.render_status(status, "auth/login", json!({ "form": { "email": f.email, "next": next }, "error": ctx.t(key) }))
+        ctx.render_status(
+            status,
+            "auth/login",
+            json!({ "form": { "email": f.email, "next": next }, "error": ctx.t(key) }),
+        )
     };
     match accounts::log_in(ctx.state, &f.email, &f.password, &ip.0).await {
         Ok(user) => {

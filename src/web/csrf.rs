@@ -20,11 +20,8 @@ pub fn token(cookies: &CookieJar<'_>, secure: bool) -> String {
         return c.value().to_string();
     }
     let t = random_token();
-    let cookie = Cookie::build((CSRF_COOKIE, t.clone()))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(secure)
-        .path("/");
+    let cookie =
+        Cookie::build((CSRF_COOKIE, t.clone())).http_only(true).same_site(SameSite::Lax).secure(secure).path("/");
     cookies.add_private(cookie);
     t
 }
@@ -57,9 +54,7 @@ fn cross_site(req: &Request<'_>) -> bool {
         let with_port = origin.port().map_or_else(|| h.to_string(), |p| format!("{h}:{p}"));
         with_port == host || h == host
     });
-    let configured = req.rocket().state::<AppState>().is_some_and(|s| {
-        s.config.public_url.origin() == origin.origin()
-    });
+    let configured = req.rocket().state::<AppState>().is_some_and(|s| s.config.public_url.origin() == origin.origin());
     !(same_host || configured)
 }
 
@@ -80,9 +75,8 @@ where
             Ok(_) => return data::Outcome::Error((Status::PayloadTooLarge, FormRefusal::TooLarge)),
             Err(_) => return data::Outcome::Error((Status::BadRequest, FormRefusal::Unreadable)),
         };
-        let sent = url::form_urlencoded::parse(body.as_bytes())
-            .find(|(k, _)| k == CSRF_FIELD)
-            .map(|(_, v)| v.into_owned());
+        let sent =
+            url::form_urlencoded::parse(body.as_bytes()).find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.into_owned());
         let expected = req.cookies().get_private(CSRF_COOKIE).map(|c| c.value().to_string());
         match (sent, expected) {
             (Some(s), Some(e)) if constant_time_eq(&s, &e) => {}

@@ -27,9 +27,10 @@ impl Fairing for RequestLog {
     }
 
     async fn on_request(&self, req: &mut Request<'_>, _: &mut Data<'_>) {
-        let incoming = req.headers().get_one("X-Request-Id").filter(|v| {
-            !v.is_empty() && v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        });
+        let incoming = req
+            .headers()
+            .get_one("X-Request-Id")
+            .filter(|v| !v.is_empty() && v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
         let id = incoming.map(str::to_string).unwrap_or_else(|| {
             let t = crate::services::tokens::random_token();
             t.chars().filter(char::is_ascii_alphanumeric).take(16).collect()

@@ -34,7 +34,9 @@ struct MetricsAccess;
 impl<'r> FromRequest<'r> for MetricsAccess {
     type Error = ();
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, ()> {
-        let Some(state) = req.rocket().state::<AppState>() else { return Outcome::Error((Status::InternalServerError, ())) };
+        let Some(state) = req.rocket().state::<AppState>() else {
+            return Outcome::Error((Status::InternalServerError, ()));
+        };
         let Some(expected) = &state.config.metrics_token else { return Outcome::Success(MetricsAccess) };
         let sent = req.headers().get_one("Authorization").and_then(|h| h.strip_prefix("Bearer "));
         if sent.is_some_and(|s| crate::services::tokens::constant_time_eq(s, expected)) {

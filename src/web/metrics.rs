@@ -48,14 +48,22 @@ impl Metrics {
         out.push_str("# HELP wta_http_requests_total HTTP requests by method, route and status.\n");
         out.push_str("# TYPE wta_http_requests_total counter\n");
         for ((method, route, status), n) in &m.requests {
-            let _ = writeln!(out, "wta_http_requests_total{{method=\"{method}\",route=\"{}\",status=\"{status}\"}} {n}", escape(route));
+            let _ = writeln!(
+                out,
+                "wta_http_requests_total{{method=\"{method}\",route=\"{}\",status=\"{status}\"}} {n}",
+                escape(route)
+            );
         }
         out.push_str("# HELP wta_http_request_duration_seconds Time to answer a request.\n");
         out.push_str("# TYPE wta_http_request_duration_seconds histogram\n");
         for ((method, route), h) in &m.latency {
             let labels = format!("method=\"{method}\",route=\"{}\"", escape(route));
             for (i, bound) in BUCKETS.iter().enumerate() {
-                let _ = writeln!(out, "wta_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {}", h.counts[i]);
+                let _ = writeln!(
+                    out,
+                    "wta_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {}",
+                    h.counts[i]
+                );
             }
             let _ = writeln!(out, "wta_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}", h.total);
             let _ = writeln!(out, "wta_http_request_duration_seconds_sum{{{labels}}} {}", h.sum);

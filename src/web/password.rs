@@ -12,9 +12,9 @@ use super::guards::{SESSION_COOKIE, SignedIn, session_token};
 use super::view::Ctx;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
+use crate::msg;
 use crate::repo;
 use crate::services::{ServiceError, accounts, sessions};
-use crate::msg;
 
 pub fn routes() -> Vec<Route> {
     routes![forgot_page, forgot, reset_page, reset, security_page, change_password, end_all_sessions]
@@ -109,8 +109,15 @@ async fn change_password(
 ) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
     let f = form.0;
     let token = session_token(ctx.cookies);
-    match accounts::change_password(ctx.state, &user.0, &f.current_password, &f.password, &f.password_confirm, token.as_deref())
-        .await
+    match accounts::change_password(
+        ctx.state,
+        &user.0,
+        &f.current_password,
+        &f.password,
+        &f.password_confirm,
+        token.as_deref(),
+    )
+    .await
     {
         Ok(()) => Ok(Ok(ctx.flash_success("/account/security".into(), msg!("flash-password-changed")))),
         Err(ServiceError::Invalid(errors)) => {
@@ -127,7 +134,11 @@ struct EmptyForm {}
 
 /// Ends every session of the account, this one included.
 #[post("/account/sessions/end-all", data = "<_form>")]
-async fn end_all_sessions(ctx: Ctx<'_>, user: SignedIn, _form: CsrfForm<EmptyForm>) -> Result<Flash<Redirect>, AppError> {
+async fn end_all_sessions(
+    ctx: Ctx<'_>,
+    user: SignedIn,
+    _form: CsrfForm<EmptyForm>,
+) -> Result<Flash<Redirect>, AppError> {
     sessions::end_others(ctx.state, user.0.id, None).await?;
     ctx.cookies.remove_private(Cookie::build(SESSION_COOKIE).path("/"));
     Ok(ctx.flash_success("/login".into(), msg!("flash-logged-out-everywhere")))

@@ -14,9 +14,9 @@ use crate::domain::organisation::ORGANISATION_TYPES;
 use crate::domain::user::User;
 use crate::domain::{FieldErrors, countries, time_zone};
 use crate::error::AppError;
+use crate::msg;
 use crate::services::ServiceError;
 use crate::services::profile::{self, ProfileInput};
-use crate::msg;
 
 pub fn routes() -> Vec<Route> {
     routes![profile_page, save_profile]

@@ -114,7 +114,12 @@ pub fn page_base(lang: &'static str, user: Option<&User>, path: &str) -> Map<Str
     m.insert("dir".into(), json!(if RTL.contains(&lang) { "rtl" } else { "ltr" }));
     m.insert(
         "languages".into(),
-        json!(LANGUAGES.iter().map(|(code, name)| json!({ "code": code, "name": name, "current": *code == lang })).collect::<Vec<_>>()),
+        json!(
+            LANGUAGES
+                .iter()
+                .map(|(code, name)| json!({ "code": code, "name": name, "current": *code == lang }))
+                .collect::<Vec<_>>()
+        ),
     );
     m.insert(
         "user".into(),

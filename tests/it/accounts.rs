@@ -13,7 +13,12 @@ async fn sign_up_logs_in_and_keeps_unicode_names() {
     let r = app
         .post_form(
             "/signup",
-            &[("email", "Minh@Example.VN"), ("display_name", "Nguyễn Văn Minh"), ("password", PASSWORD), ("password_confirm", PASSWORD)],
+            &[
+                ("email", "Minh@Example.VN"),
+                ("display_name", "Nguyễn Văn Minh"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(r.status(), Status::SeeOther);
@@ -21,7 +26,8 @@ async fn sign_up_logs_in_and_keeps_unicode_names() {
     let page = app.get("/profile").await.into_string().await.unwrap();
     assert!(page.contains("minh@example.vn"), "email is normalised");
     assert!(page.contains("Nguyễn Văn Minh"));
-    let stored: (String,) = sqlx::query_as("SELECT display_name FROM users").fetch_one(&app.state.db.pool).await.unwrap();
+    let stored: (String,) =
+        sqlx::query_as("SELECT display_name FROM users").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(stored.0, "Nguyễn Văn Minh");
 }
 
@@ -37,7 +43,12 @@ async fn sign_up_errors_keep_input_and_write_nothing() {
         ("anna@example.org", "Anna", PASSWORD, "something-else-entirely", "not the same"),
     ];
     for (email, name, pw, confirm, message) in cases {
-        let r = app.post_form("/signup", &[("email", email), ("display_name", name), ("password", pw), ("password_confirm", confirm)]).await;
+        let r = app
+            .post_form(
+                "/signup",
+                &[("email", email), ("display_name", name), ("password", pw), ("password_confirm", confirm)],
+            )
+            .await;
         assert_eq!(r.status(), Status::UnprocessableEntity, "{email} {pw}");
         let page = r.into_string().await.unwrap();
         assert!(page.contains(message), "{message:?} missing for {email}/{pw}");
@@ -50,9 +61,22 @@ async fn sign_up_errors_keep_input_and_write_nothing() {
 async fn sign_up_errors_are_in_the_visitors_language() {
     let app = TestApp::new().await;
     let body = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs([("csrf_token", app.csrf().await.as_str()), ("email", "x"), ("display_name", "A"), ("password", "p"), ("password_confirm", "p")])
+        .extend_pairs([
+            ("csrf_token", app.csrf().await.as_str()),
+            ("email", "x"),
+            ("display_name", "A"),
+            ("password", "p"),
+            ("password_confirm", "p"),
+        ])
         .finish();
-    let r = app.client.post("/signup").header(rocket::http::ContentType::Form).header(accept_language("ko-KR,ko;q=0.9")).body(body).dispatch().await;
+    let r = app
+        .client
+        .post("/signup")
+        .header(rocket::http::ContentType::Form)
+        .header(accept_language("ko-KR,ko;q=0.9"))
+        .body(body)
+        .dispatch()
+        .await;
     assert_eq!(r.status(), Status::UnprocessableEntity);
     let page = r.into_string().await.unwrap();
     assert!(page.contains("lang=\"ko\""));
@@ -63,7 +87,8 @@ async fn sign_up_errors_are_in_the_visitors_language() {
 async fn login_logout_and_generic_failure() {
     let app = TestApp::new().await;
     app.create_user("kim@example.org", "김지영", Role::Participant).await;
-    let wrong_password = app.post_form("/login", &[("email", "kim@example.org"), ("password", "wrong-password-1")]).await;
+    let wrong_password =
+        app.post_form("/login", &[("email", "kim@example.org"), ("password", "wrong-password-1")]).await;
     assert_eq!(wrong_password.status(), Status::UnprocessableEntity);
     let a = wrong_password.into_string().await.unwrap();
     let unknown = app.post_form("/login", &[("email", "nobody@example.org"), ("password", "wrong-password-1")]).await;
@@ -83,10 +108,14 @@ async fn login_logout_and_generic_failure() {
 async fn login_follows_only_local_next() {
     let app = TestApp::new().await;
     app.create_user("a@example.org", "A", Role::Participant).await;
-    let r = app.post_form("/login", &[("email", "a@example.org"), ("password", PASSWORD), ("next", "/account/security")]).await;
+    let r = app
+        .post_form("/login", &[("email", "a@example.org"), ("password", PASSWORD), ("next", "/account/security")])
+        .await;
     assert_eq!(r.headers().get_one("Location"), Some("/account/security"));
     app.logout().await;
-    let r = app.post_form("/login", &[("email", "a@example.org"), ("password", PASSWORD), ("next", "https://evil.example/")]).await;
+    let r = app
+        .post_form("/login", &[("email", "a@example.org"), ("password", PASSWORD), ("next", "https://evil.example/")])
+        .await;
     assert_eq!(r.headers().get_one("Location"), Some("/"));
 }
 
@@ -117,11 +146,29 @@ async fn changing_the_password_ends_other_sessions() {
     app.login("c@example.org", PASSWORD).await;
     assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 2);
 
-    let bad = app.post_form("/account/password", &[("current_password", "wrong-one-here"), ("password", "a-new-long-secret"), ("password_confirm", "a-new-long-secret")]).await;
+    let bad = app
+        .post_form(
+            "/account/password",
+            &[
+                ("current_password", "wrong-one-here"),
+                ("password", "a-new-long-secret"),
+                ("password_confirm", "a-new-long-secret"),
+            ],
+        )
+        .await;
     assert_eq!(bad.status(), Status::UnprocessableEntity);
     assert!(bad.into_string().await.unwrap().contains("current password is not correct"));
 
-    let ok = app.post_form("/account/password", &[("current_password", PASSWORD), ("password", "a-new-long-secret"), ("password_confirm", "a-new-long-secret")]).await;
+    let ok = app
+        .post_form(
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("password", "a-new-long-secret"),
+                ("password_confirm", "a-new-long-secret"),
+            ],
+        )
+        .await;
     assert_eq!(ok.status(), Status::SeeOther);
     assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 1, "only this session remains");
     assert_eq!(app.get("/profile").await.status(), Status::Ok, "still logged in here");

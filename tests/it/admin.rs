@@ -16,7 +16,11 @@ async fn admin_changes_a_role_and_it_is_audited() {
     assert!(page.contains("Claire Dubois"));
     let r = app.post_form(&format!("/admin/users/{claire}/role"), &[("role", "coordinator")]).await;
     assert_eq!(r.status(), Status::SeeOther);
-    let (role,): (String,) = sqlx::query_as("SELECT role FROM users WHERE id = $1").bind(claire).fetch_one(&app.state.db.pool).await.unwrap();
+    let (role,): (String,) = sqlx::query_as("SELECT role FROM users WHERE id = $1")
+        .bind(claire)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(role, "coordinator");
     let mut conn = app.conn().await;
     let log = wta_academy::repo::audit::for_subject(&mut conn, "user", &claire.to_string()).await.unwrap();
@@ -47,7 +51,11 @@ async fn deactivating_ends_sessions_and_blocks_login() {
     app.login_as(Role::Admin).await;
     let r = app.post_form(&format!("/admin/users/{minh}/active"), &[("active", "0")]).await;
     assert_eq!(r.status(), Status::SeeOther);
-    let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions WHERE user_id = $1").bind(minh).fetch_one(&app.state.db.pool).await.unwrap();
+    let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions WHERE user_id = $1")
+        .bind(minh)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(n.0, 0);
     app.logout().await;
     assert_eq!(app.login("minh@example.vn", crate::support::PASSWORD).await, Status::UnprocessableEntity);

@@ -32,7 +32,8 @@ async fn api_login_sets_the_page_session() {
 #[rocket::async_test]
 async fn api_errors_are_json() {
     let app = TestApp::new().await;
-    let r = app.post_json("/api/v1/auth/login", json!({ "email": "no@example.org", "password": "wrong-password" })).await;
+    let r =
+        app.post_json("/api/v1/auth/login", json!({ "email": "no@example.org", "password": "wrong-password" })).await;
     assert_eq!(r.status(), Status::Unauthorized);
     let e = body(r).await;
     assert_eq!(e["error"]["code"], "refused");

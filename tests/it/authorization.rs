@@ -55,8 +55,20 @@ fn table() -> Vec<Row> {
         row(Post, "/profile", "/profile", Form(&[("display_name", "")]), [303, 422, 422, 422]),
         row(Post, "/lang", "/lang", Form(&[("lang", "en"), ("next", "/")]), [303, 303, 303, 303]),
         row(Get, "/admin/users?<q>&<page>", "/admin/users", None, [303, 404, 404, 200]),
-        row(Post, "/admin/users/<id>/role", "/admin/users/{user}/role", Form(&[("role", "participant")]), [303, 404, 404, 303]),
-        row(Post, "/admin/users/<id>/active", "/admin/users/{user}/active", Form(&[("active", "1")]), [303, 404, 404, 303]),
+        row(
+            Post,
+            "/admin/users/<id>/role",
+            "/admin/users/{user}/role",
+            Form(&[("role", "participant")]),
+            [303, 404, 404, 303],
+        ),
+        row(
+            Post,
+            "/admin/users/<id>/active",
+            "/admin/users/{user}/active",
+            Form(&[("active", "1")]),
+            [303, 404, 404, 303],
+        ),
         row(Get, "/health/live", "/health/live", None, [200, 200, 200, 200]),
         row(Get, "/health/ready", "/health/ready", None, [200, 200, 200, 200]),
         row(Get, "/metrics", "/metrics", None, [200, 200, 200, 200]),
@@ -99,7 +111,8 @@ async fn every_route_answers_each_role_as_listed() {
 
     let mounted: BTreeSet<(String, String)> =
         app.client.rocket().routes().map(|r| (r.method.as_str().to_string(), r.uri.to_string())).collect();
-    let listed: BTreeSet<(String, String)> = rows.iter().map(|r| (r.method.as_str().to_string(), r.route.to_string())).collect();
+    let listed: BTreeSet<(String, String)> =
+        rows.iter().map(|r| (r.method.as_str().to_string(), r.route.to_string())).collect();
     let missing: Vec<_> = mounted.difference(&listed).collect();
     assert!(missing.is_empty(), "routes missing from the authorisation table: {missing:?}");
     let stale: Vec<_> = listed.difference(&mounted).collect();

@@ -41,7 +41,8 @@ fn used_keys() -> BTreeSet<(String, String)> {
             used.insert((c[1].to_string(), f.display().to_string()));
         }
     }
-    let code = regex::Regex::new(r#"(?:msg!\(|\bt\((?:[a-z_.]+|"[a-z]+"), |t_args\([a-z_.]+, )"([a-z0-9-]+)""#).unwrap();
+    let code =
+        regex::Regex::new(r#"(?:msg!\(|\bt\((?:[a-z_.]+|"[a-z]+"), |t_args\([a-z_.]+, )"([a-z0-9-]+)""#).unwrap();
     let mut files = Vec::new();
     files_under(&root().join("src"), ".rs", &mut files);
     for f in &files {
@@ -75,7 +76,10 @@ fn every_used_key_exists() {
     assert!(unknown.is_empty(), "unknown keys: {unknown:?}");
     // Keys built at run time from a prefix must exist for every value.
     for prefix_set in [
-        wta_academy::domain::organisation::ORGANISATION_TYPES.iter().map(|c| format!("org-type-{c}")).collect::<Vec<_>>(),
+        wta_academy::domain::organisation::ORGANISATION_TYPES
+            .iter()
+            .map(|c| format!("org-type-{c}"))
+            .collect::<Vec<_>>(),
         wta_academy::domain::countries::REGIONS.iter().map(|c| format!("region-{c}")).collect(),
         wta_academy::domain::role::Role::ALL.iter().map(|r| format!("role-{}", r.as_str())).collect(),
         [400, 401, 403, 404, 413, 422, 429, 500, 503].iter().map(|s| format!("status-{s}")).collect(),

@@ -18,6 +18,7 @@ async fn live_and_ready() {
 #[rocket::async_test]
 async fn ready_is_503_when_the_database_is_gone() {
     let app = TestApp::new().await;
+    app.login_as(wta_academy::domain::role::Role::Participant).await;
     app.state.db.pool.close().await;
     let r = app.get("/health/ready").await;
     assert_eq!(r.status(), Status::ServiceUnavailable);
@@ -25,6 +26,7 @@ async fn ready_is_503_when_the_database_is_gone() {
     // Pages that need the database say so clearly instead of failing with a 500.
     let page = app.get("/profile").await;
     assert_eq!(page.status(), Status::ServiceUnavailable);
+    assert!(page.into_string().await.unwrap().contains("temporarily unavailable"));
 }
 
 #[rocket::async_test]

@@ -19,7 +19,11 @@ async fn reset_mail_arrives_intact_over_smtp_and_the_link_works_once() {
     let smtp = sink.url();
     let app = TestApp::with(|c| c.smtp_url = Some(smtp)).await;
     let id = app.create_user("thao@example.vn", "Nguyễn Thị Phương Thảo", Role::Participant).await;
-    sqlx::query("UPDATE users SET preferred_language = 'vi' WHERE id = $1").bind(id).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE users SET preferred_language = 'vi' WHERE id = $1")
+        .bind(id)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
 
     let r = app.post_form("/password/forgot", &[("email", "thao@example.vn")]).await;
     assert_eq!(r.status(), Status::Ok);
@@ -38,15 +42,19 @@ async fn reset_mail_arrives_intact_over_smtp_and_the_link_works_once() {
 
     let link = reset_link(&body);
     assert_eq!(app.get(&link).await.status(), Status::Ok);
-    let r = app.post_form(&link, &[("password", "a-brand-new-secret"), ("password_confirm", "a-brand-new-secret")]).await;
+    let r =
+        app.post_form(&link, &[("password", "a-brand-new-secret"), ("password_confirm", "a-brand-new-secret")]).await;
     assert_eq!(r.status(), Status::SeeOther);
     assert_eq!(app.login("thao@example.vn", "a-brand-new-secret").await, Status::SeeOther);
     app.logout().await;
 
     // A used link is refused and changes nothing.
-    let again = app.post_form(&link, &[("password", "yet-another-secret"), ("password_confirm", "yet-another-secret")]).await;
+    let again =
+        app.post_form(&link, &[("password", "yet-another-secret"), ("password_confirm", "yet-another-secret")]).await;
     assert_eq!(again.status(), Status::NotFound);
-    assert!(again.into_string().await.unwrap().contains("Liên kết") || app.get(&link).await.status() == Status::NotFound);
+    assert!(
+        again.into_string().await.unwrap().contains("Liên kết") || app.get(&link).await.status() == Status::NotFound
+    );
     assert_eq!(app.login("thao@example.vn", "a-brand-new-secret").await, Status::SeeOther);
 }
 
@@ -55,7 +63,8 @@ async fn expired_links_are_refused_and_unknown_addresses_reveal_nothing() {
     let app = TestApp::new().await;
     app.create_user("x@example.org", "X", Role::Participant).await;
     let known = app.post_form("/password/forgot", &[("email", "x@example.org")]).await.into_string().await.unwrap();
-    let unknown = app.post_form("/password/forgot", &[("email", "nobody@example.org")]).await.into_string().await.unwrap();
+    let unknown =
+        app.post_form("/password/forgot", &[("email", "nobody@example.org")]).await.into_string().await.unwrap();
     let sentence = "If an account exists for this address";
     assert!(known.contains(sentence) && unknown.contains(sentence));
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox").await, 1, "one mail, to the known address only");
@@ -65,7 +74,8 @@ async fn expired_links_are_refused_and_unknown_addresses_reveal_nothing() {
     let past = wta_academy::db::now().plus_minutes(-1).db();
     sqlx::query("UPDATE password_resets SET expires_at = $1").bind(&past).execute(&app.state.db.pool).await.unwrap();
     assert_eq!(app.get(&link).await.status(), Status::NotFound);
-    let r = app.post_form(&link, &[("password", "a-brand-new-secret"), ("password_confirm", "a-brand-new-secret")]).await;
+    let r =
+        app.post_form(&link, &[("password", "a-brand-new-secret"), ("password_confirm", "a-brand-new-secret")]).await;
     assert_eq!(r.status(), Status::NotFound);
     assert_eq!(app.login("x@example.org", PASSWORD).await, Status::SeeOther, "password unchanged");
 }

@@ -7,7 +7,13 @@ use wta_academy::domain::role::Role;
 
 use crate::support::TestApp;
 
-fn fields<'a>(name: &'a str, latin: &'a str, native: &'a str, country: &'a str, tz: &'a str) -> Vec<(&'static str, &'a str)> {
+fn fields<'a>(
+    name: &'a str,
+    latin: &'a str,
+    native: &'a str,
+    country: &'a str,
+    tz: &'a str,
+) -> Vec<(&'static str, &'a str)> {
     vec![
         ("display_name", name),
         ("certificate_name_latin", latin),

@@ -40,7 +40,10 @@ async fn sqlite_schema() -> Schema {
     let mut schema = Schema::new();
     for (table,) in tables {
         let cols: Vec<(String, String, i64)> =
-            sqlx::query_as(&format!("SELECT name, type, \"notnull\" FROM pragma_table_info('{table}')")).fetch_all(&db.pool).await.unwrap();
+            sqlx::query_as(&format!("SELECT name, type, \"notnull\" FROM pragma_table_info('{table}')"))
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
         let mut cols: Vec<_> = cols.into_iter().map(|(n, t, nn)| (n, family(&t), nn != 0)).collect();
         cols.sort();
         schema.insert(table, cols);
@@ -100,7 +103,11 @@ async fn sqlite_and_postgres_migrations_match() {
 async fn migration_folders_have_the_same_file_names() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
     let names = |d: &str| {
-        let mut v: Vec<String> = std::fs::read_dir(root.join(d)).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        let mut v: Vec<String> = std::fs::read_dir(root.join(d))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
         v.sort();
         v
     };

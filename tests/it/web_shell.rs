@@ -55,7 +55,13 @@ async fn oversized_and_malformed_forms_get_clear_pages() {
     let r = app.client.post("/login").header(ContentType::Form).body(huge).dispatch().await;
     assert_eq!(r.status(), Status::PayloadTooLarge);
     assert!(r.into_string().await.unwrap().contains("too large"));
-    let r = app.client.post("/login").header(ContentType::Form).body(format!("csrf_token={token}&email=%ZZ%")).dispatch().await;
+    let r = app
+        .client
+        .post("/login")
+        .header(ContentType::Form)
+        .body(format!("csrf_token={token}&email=%ZZ%"))
+        .dispatch()
+        .await;
     assert!(r.status().code < 500, "malformed encoding is not a server error: {}", r.status());
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
 }

@@ -8,12 +8,12 @@ use serde_json::{Value, json};
 
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::msg;
 use crate::repo;
 use crate::services::{ServiceError, users_admin};
 use crate::web::csrf::CsrfForm;
 use crate::web::guards::Admin;
 use crate::web::view::Ctx;
-use crate::msg;
 
 pub fn routes() -> Vec<Route> {
     routes![list, set_role, set_active]
@@ -43,7 +43,9 @@ async fn list(ctx: Ctx<'_>, _admin: Admin, q: Option<&str>, page: Option<i64>) -
         })
         .collect();
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let link = |p: i64| format!("/admin/users?q={}&page={p}", url::form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>());
+    let link = |p: i64| {
+        format!("/admin/users?q={}&page={p}", url::form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>())
+    };
     Ok(ctx.render(
         "admin/users",
         json!({
@@ -85,7 +87,12 @@ struct ActiveForm {
 }
 
 #[post("/admin/users/<id>/active", data = "<form>")]
-async fn set_active(ctx: Ctx<'_>, admin: Admin, id: i64, form: CsrfForm<ActiveForm>) -> Result<Flash<Redirect>, AppError> {
+async fn set_active(
+    ctx: Ctx<'_>,
+    admin: Admin,
+    id: i64,
+    form: CsrfForm<ActiveForm>,
+) -> Result<Flash<Redirect>, AppError> {
     let back = "/admin/users".to_string();
     let active = match form.0.active.as_str() {
         "1" | "true" => true,

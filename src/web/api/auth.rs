@@ -8,11 +8,11 @@ use serde::Deserialize;
 use super::SameSite;
 use super::me::MeResponse;
 use crate::error::AppError;
+use crate::msg;
 use crate::services::{ServiceError, accounts, sessions};
 use crate::state::AppState;
 use crate::web::auth::set_session_cookie;
 use crate::web::guards::{ClientIp, SESSION_COOKIE, UserAgent, session_token};
-use crate::msg;
 
 pub fn routes() -> Vec<Route> {
     routes![login, logout]
@@ -57,7 +57,11 @@ pub async fn login(
 /// Log out; ends this session.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204, description = "Logged out")))]
 #[post("/api/v1/auth/logout")]
-pub async fn logout(state: &rocket::State<AppState>, cookies: &rocket::http::CookieJar<'_>, _same_site: SameSite) -> Result<Status, AppError> {
+pub async fn logout(
+    state: &rocket::State<AppState>,
+    cookies: &rocket::http::CookieJar<'_>,
+    _same_site: SameSite,
+) -> Result<Status, AppError> {
     if let Some(token) = session_token(cookies) {
         sessions::end(state, &token).await?;
     }

@@ -54,7 +54,8 @@ pub struct TestApp {
 async fn fresh_database(dir: &TempDir) -> (String, Option<PgDatabase>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
-            let name = format!("wta_t_{}", wta_academy::services::tokens::random_token().to_lowercase().replace(['-', '_'], "")[..16].to_string());
+            let random = wta_academy::services::tokens::token_hash(&wta_academy::services::tokens::random_token());
+            let name = format!("wta_t_{}", &random[..16]);
             let mut c = sqlx::PgConnection::connect(&admin_url).await.expect("TEST_DATABASE_URL answers");
             sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut c).await.expect("create test database");
             let mut url = url::Url::parse(&admin_url).expect("TEST_DATABASE_URL is a URL");
@@ -140,7 +141,11 @@ impl TestApp {
 
     /// Logs in as a fresh user of `role` (creating it); returns its id.
     pub async fn login_as(&self, role: Role) -> i64 {
-        let email = format!("{}-{}@example.org", role.as_str(), wta_academy::services::tokens::random_token()[..8].to_lowercase());
+        let email = format!(
+            "{}-{}@example.org",
+            role.as_str(),
+            wta_academy::services::tokens::random_token()[..8].to_lowercase()
+        );
         let id = self.create_user(&email, "Test Person", role).await;
         self.logout().await;
         assert_eq!(self.login(&email, PASSWORD).await, Status::SeeOther, "login as {role:?}");

@@ -30,7 +30,10 @@ impl SmtpSink {
             .expect("python3 runs (tests/run installs aiosmtpd)");
         let deadline = Instant::now() + Duration::from_secs(15);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "the SMTP sink did not start: run `pip install aiosmtpd` (tests/run does)");
+            assert!(
+                Instant::now() < deadline,
+                "the SMTP sink did not start: run `pip install aiosmtpd` (tests/run does)"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         SmtpSink { child, port, maildir, _dir: dir }
