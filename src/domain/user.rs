@@ -15,12 +15,13 @@ pub struct User {
 }
 
 /// What a person tells about themselves; every field is validated before it is stored.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Profile {
     pub certificate_name_latin: String,
     pub certificate_name_native: String,
     pub organisation: String,
     pub organisation_type: String,
+    /// ISO 3166-1 alpha-2, empty when not given.
     pub country: String,
     pub position: String,
     pub preferred_language: String,

@@ -6,8 +6,9 @@ use crate::domain::{FieldErrors, countries, languages, names, organisation, time
 use crate::repo;
 use crate::state::AppState;
 
-/// The profile form as typed.
-#[derive(Debug, Default, Clone)]
+/// The profile form as typed (missing fields are empty, unknown ones ignored).
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default)]
 pub struct ProfileInput {
     pub display_name: String,
     pub certificate_name_latin: String,
@@ -18,6 +19,23 @@ pub struct ProfileInput {
     pub position: String,
     pub preferred_language: String,
     pub time_zone: String,
+}
+
+impl From<&User> for ProfileInput {
+    fn from(u: &User) -> Self {
+        let p = u.profile.clone();
+        ProfileInput {
+            display_name: u.display_name.clone(),
+            certificate_name_latin: p.certificate_name_latin,
+            certificate_name_native: p.certificate_name_native,
+            organisation: p.organisation,
+            organisation_type: p.organisation_type,
+            country: p.country,
+            position: p.position,
+            preferred_language: p.preferred_language,
+            time_zone: p.time_zone,
+        }
+    }
 }
 
 /// Validates every field (collecting all problems) and stores the profile only when all

@@ -4,7 +4,6 @@ use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
 use rocket_dyn_templates::Template;
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::csrf::CsrfForm;
@@ -33,51 +32,6 @@ const FIELDS: [&str; 9] = [
     "preferred_language",
     "time_zone",
 ];
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ProfileForm {
-    display_name: String,
-    certificate_name_latin: String,
-    certificate_name_native: String,
-    organisation: String,
-    organisation_type: String,
-    country: String,
-    position: String,
-    preferred_language: String,
-    time_zone: String,
-}
-
-impl From<ProfileForm> for ProfileInput {
-    fn from(f: ProfileForm) -> Self {
-        ProfileInput {
-            display_name: f.display_name,
-            certificate_name_latin: f.certificate_name_latin,
-            certificate_name_native: f.certificate_name_native,
-            organisation: f.organisation,
-            organisation_type: f.organisation_type,
-            country: f.country,
-            position: f.position,
-            preferred_language: f.preferred_language,
-            time_zone: f.time_zone,
-        }
-    }
-}
-
-fn input_of(u: &User) -> ProfileInput {
-    let p = &u.profile;
-    ProfileInput {
-        display_name: u.display_name.clone(),
-        certificate_name_latin: p.certificate_name_latin.clone(),
-        certificate_name_native: p.certificate_name_native.clone(),
-        organisation: p.organisation.clone(),
-        organisation_type: p.organisation_type.clone(),
-        country: p.country.clone(),
-        position: p.position.clone(),
-        preferred_language: p.preferred_language.clone(),
-        time_zone: p.time_zone.clone(),
-    }
-}
 
 /// The form with the values as typed and the choice lists in the page's language.
 fn form_context(ctx: &Ctx<'_>, user: &User, f: &ProfileInput, errors: &FieldErrors) -> Value {
@@ -115,7 +69,7 @@ fn form_context(ctx: &Ctx<'_>, user: &User, f: &ProfileInput, errors: &FieldErro
 
 #[get("/profile")]
 fn profile_page(ctx: Ctx<'_>, user: SignedIn) -> Template {
-    let data = form_context(&ctx, &user.0, &input_of(&user.0), &FieldErrors::new());
+    let data = form_context(&ctx, &user.0, &ProfileInput::from(&user.0), &FieldErrors::new());
     ctx.render("account/profile", data)
 }
 
@@ -123,9 +77,9 @@ fn profile_page(ctx: Ctx<'_>, user: SignedIn) -> Template {
 async fn save_profile(
     ctx: Ctx<'_>,
     user: SignedIn,
-    form: CsrfForm<ProfileForm>,
+    form: CsrfForm<ProfileInput>,
 ) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
-    let input = ProfileInput::from(form.0);
+    let input = form.0;
     match profile::update(ctx.state, &user.0, &input).await {
         Ok(updated) => {
             // A newly chosen language takes effect at once, over an earlier switcher choice.
