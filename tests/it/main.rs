@@ -7,6 +7,7 @@ mod admin;
 mod api;
 mod authorization;
 mod catalogs;
+mod cli;
 mod health;
 mod mail;
 mod profile;
