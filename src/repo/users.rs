@@ -86,15 +86,18 @@ pub async fn by_email(conn: &mut Conn, email: &str) -> Result<Option<User>, sqlx
     Ok(row.map(User::from))
 }
 
-/// The user with their password hash, for logging in.
+#[derive(FromRow)]
+struct CredentialsRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    password_hash: String,
+}
+
+/// The user with their password hash, for logging in (one query).
 pub async fn credentials(conn: &mut Conn, email: &str) -> Result<Option<(User, String)>, sqlx::Error> {
-    let sql = format!("SELECT {COLUMNS} FROM users WHERE email = $1");
-    let Some(row): Option<UserRow> = sqlx::query_as(&sql).bind(email).fetch_optional(&mut *conn).await? else {
-        return Ok(None);
-    };
-    let (hash,): (String,) =
-        sqlx::query_as("SELECT password_hash FROM users WHERE id = $1").bind(row.id).fetch_one(&mut *conn).await?;
-    Ok(Some((User::from(row), hash)))
+    let sql = format!("SELECT {COLUMNS}, password_hash FROM users WHERE email = $1");
+    let row: Option<CredentialsRow> = sqlx::query_as(&sql).bind(email).fetch_optional(&mut *conn).await?;
+    Ok(row.map(|r| (User::from(r.user), r.password_hash)))
 }
 
 pub async fn password_hash(conn: &mut Conn, id: i64) -> Result<Option<String>, sqlx::Error> {
