@@ -27,6 +27,19 @@ pub enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Course content in `course_content/`.
+    #[command(subcommand)]
+    Content(ContentCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ContentCommand {
+    /// Validate the content files without writing anything; prints file:line for each problem.
+    Check {
+        /// The content folder.
+        #[arg(default_value = "course_content")]
+        dir: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -161,4 +174,36 @@ async fn cli_state(config: Config) -> Result<crate::state::AppState, CliError> {
         mailer,
         metrics: std::sync::Arc::new(crate::web::metrics::Metrics::default()),
     })
+}
+
+/// Validates a content folder: a summary when valid, every problem as `file:line: message`
+/// otherwise.
+pub fn content_check(dir: &std::path::Path) -> Result<(), CliError> {
+    match crate::content::read_modules(dir) {
+        Ok(catalog) => {
+            for m in &catalog.modules {
+                let words: usize = m.lessons.iter().map(|l| l.words).sum();
+                println!(
+                    "{:02} {} [{}] {} lessons, {words} words: {}",
+                    m.order,
+                    m.slug,
+                    m.language,
+                    m.lessons.len(),
+                    m.title
+                );
+            }
+            println!(
+                "ok: {} modules, {} lessons",
+                catalog.modules.len(),
+                catalog.modules.iter().map(|m| m.lessons.len()).sum::<usize>()
+            );
+            Ok(())
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            Err(CliError(format!("{} problem(s) in {}", problems.len(), dir.display())))
+        }
+    }
 }

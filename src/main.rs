@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use wta_academy::cli::{self, Cli, Command, UserCommand};
+use wta_academy::cli::{self, Cli, Command, ContentCommand, UserCommand};
 use wta_academy::config::{Config, LogFormat};
 
 fn init_logging(format: LogFormat) {
@@ -32,6 +32,7 @@ async fn main() -> ExitCode {
         Command::Migrate => cli::migrate(&config).await,
         Command::User(UserCommand::Add(a)) => cli::user_add(config, a).await,
         Command::User(UserCommand::SetRole(a)) => cli::user_set_role(config, a).await,
+        Command::Content(ContentCommand::Check { dir }) => cli::content_check(&dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
