@@ -19,8 +19,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, &'static str)> {
     }
     let start = first.len();
     let mut offset = start;
-    let mut line_no = 2;
-    for line in lines {
+    for (line_no, line) in (2..).zip(lines) {
         if line.trim_end() == "+++" {
             return Ok(Split {
                 toml: &text[start..offset],
@@ -30,7 +29,6 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, &'static str)> {
             });
         }
         offset += line.len();
-        line_no += 1;
     }
     Err((1, "the front matter is not closed: add a line `+++` after it"))
 }
