@@ -12,3 +12,5 @@ pub mod validation;
 
 pub use validation::FieldErrors;
 pub mod user;
+pub mod edition;
+pub mod schedule;
