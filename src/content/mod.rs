@@ -6,10 +6,13 @@
 mod front_matter;
 mod links;
 mod model;
+mod programs;
 mod reader;
+pub mod render;
 
 pub use model::{Catalog, Lesson, Module, Problem, ReadingItem, SelfCheckItem};
-pub use reader::read_modules;
+pub use programs::{EditionDef, ProgramDef};
+pub use reader::{read_all, read_modules};
 
 #[cfg(test)]
 mod tests;

@@ -99,6 +99,7 @@ pub struct Module {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub modules: Vec<Module>,
+    pub programs: Vec<super::programs::ProgramDef>,
 }
 
 impl Catalog {

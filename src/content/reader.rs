@@ -35,7 +35,7 @@ fn folder_parts(name: &str) -> Option<(i64, String)> {
     Some((order.parse().ok()?, slug.to_string()))
 }
 
-fn checksum(text: &str) -> String {
+pub(super) fn checksum(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
@@ -81,7 +81,28 @@ pub fn read_modules(dir: &Path) -> Result<Catalog, Vec<Problem>> {
             modules.push(module);
         }
     }
-    if problems.0.is_empty() { Ok(Catalog { modules }) } else { Err(problems.0) }
+    if problems.0.is_empty() { Ok(Catalog { modules, programs: Vec::new() }) } else { Err(problems.0) }
+}
+
+/// Reads modules and programs; either everything is valid, or every problem is returned.
+pub fn read_all(dir: &Path) -> Result<Catalog, Vec<Problem>> {
+    let (mut catalog, mut problems) = match read_modules(dir) {
+        Ok(c) => (c, Vec::new()),
+        Err(p) => (Catalog::default(), p),
+    };
+    let slugs: std::collections::BTreeSet<String> = if problems.is_empty() {
+        catalog.modules.iter().map(|m| m.slug.clone()).collect()
+    } else {
+        // Module problems are already reported; read the folder names so editions are
+        // still checked against them.
+        sorted_entries(&dir.join("modules"))
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|f| f.file_name().and_then(|n| folder_parts(&n.to_string_lossy())).map(|p| p.1))
+            .collect()
+    };
+    catalog.programs = super::programs::read_programs(dir, &slugs, &mut problems);
+    if problems.is_empty() { Ok(catalog) } else { Err(problems) }
 }
 
 fn read_module(
