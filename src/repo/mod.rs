@@ -9,3 +9,7 @@ pub mod sessions;
 pub mod users;
 
 pub use sqlx::AnyConnection as Conn;
+pub mod learning;
+pub mod library;
+pub mod programs;
+pub mod schedule;
