@@ -1,6 +1,11 @@
 //! Use cases: each combines repo, domain rules, storage and mail in one transaction.
 
 pub mod accounts;
+pub mod calendar;
+pub mod content_import;
+pub mod editions_admin;
+pub mod sessions_admin;
+pub mod learning;
 pub mod passwords;
 pub mod profile;
 pub mod sessions;

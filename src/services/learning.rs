@@ -1,0 +1,296 @@
+//! Following a course: who may read an edition's lessons, the course outline with each
+//! person's progress and locks, one lesson with its neighbours, and marking lessons done.
+
+use serde::Serialize;
+
+use super::{ServiceError, ServiceResult};
+use crate::domain::user::User;
+use crate::msg;
+use crate::repo::library::{self, CourseLesson, CourseModule};
+use crate::repo::programs::{self, Edition};
+use crate::repo::{Conn, learning, schedule};
+use crate::state::AppState;
+
+/// What a person may do in one edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Access {
+    None,
+    Participant,
+    Trainer,
+    Coordinator,
+}
+
+impl Access {
+    pub fn can_read(self) -> bool {
+        self != Access::None
+    }
+    /// Trainers of the edition and coordinators edit sessions and lesson notes.
+    pub fn can_teach(self) -> bool {
+        matches!(self, Access::Trainer | Access::Coordinator)
+    }
+}
+
+pub async fn access(conn: &mut Conn, edition: &Edition, user: Option<&User>) -> Result<Access, sqlx::Error> {
+    let Some(user) = user else { return Ok(Access::None) };
+    if user.role.is_coordinator() {
+        return Ok(Access::Coordinator);
+    }
+    if schedule::is_trainer(conn, edition.id, user.id).await? {
+        return Ok(Access::Trainer);
+    }
+    let state = learning::enrollment_state(conn, edition.id, user.id).await?;
+    Ok(match state {
+        Some(s) if learning::ACTIVE_STATES.contains(&s.as_str()) => Access::Participant,
+        _ => Access::None,
+    })
+}
+
+/// An edition by slug, or not found.
+pub async fn edition(conn: &mut Conn, slug: &str) -> ServiceResult<Edition> {
+    programs::edition_by_slug(conn, slug).await?.ok_or(ServiceError::NotFound)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutlineLesson {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub duration_minutes: i64,
+    pub done: bool,
+    pub locked: bool,
+    /// The first lesson of each module is open to everyone as a preview.
+    pub preview: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutlineModule {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub language: String,
+    pub lessons: Vec<OutlineLesson>,
+    pub done: usize,
+    pub total: usize,
+    pub percent: u32,
+    #[serde(skip)]
+    pub text: CourseModule,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outline {
+    pub modules: Vec<OutlineModule>,
+    pub done: usize,
+    pub total: usize,
+    pub percent: u32,
+    pub sequential: bool,
+}
+
+pub fn percent(done: usize, total: usize) -> u32 {
+    if total == 0 { 0 } else { u32::try_from(done * 100 / total).unwrap_or(100) }
+}
+
+/// The course of `edition` in `lang`, with the progress of `learner` (a participant whose
+/// progress counts); locks apply to that learner when the course is sequential.
+pub async fn outline(conn: &mut Conn, edition: &Edition, learner: Option<i64>, lang: &str) -> ServiceResult<Outline> {
+    let modules = library::course_modules(conn, edition.id, lang).await?;
+    let lessons = library::course_lessons(conn, edition.id, lang).await?;
+    let done: Vec<i64> = match learner {
+        Some(u) => learning::completed(conn, edition.id, u).await?,
+        None => Vec::new(),
+    };
+    let sequential = edition.sequential != 0;
+    // With sequential locking, every lesson after the first one not done is locked.
+    let first_open = lessons.iter().position(|l| !done.contains(&l.lesson_id)).unwrap_or(lessons.len());
+    let mut out = Vec::new();
+    for m in modules {
+        let mine: Vec<(usize, &CourseLesson)> =
+            lessons.iter().enumerate().filter(|(_, l)| l.module_id == m.module_id).collect();
+        let items: Vec<OutlineLesson> = mine
+            .iter()
+            .enumerate()
+            .map(|(i, (course_index, l))| OutlineLesson {
+                id: l.lesson_id,
+                slug: l.lesson_slug.clone(),
+                title: l.title.clone(),
+                duration_minutes: l.duration_minutes,
+                done: done.contains(&l.lesson_id),
+                locked: sequential && learner.is_some() && *course_index > first_open,
+                preview: i == 0,
+            })
+            .collect();
+        let d = items.iter().filter(|l| l.done).count();
+        out.push(OutlineModule {
+            slug: m.slug.clone(),
+            title: m.title.clone(),
+            summary: m.summary.clone(),
+            language: m.language.clone(),
+            total: items.len(),
+            done: d,
+            percent: percent(d, items.len()),
+            lessons: items,
+            text: m,
+        });
+    }
+    let total: usize = out.iter().map(|m| m.total).sum();
+    let d: usize = out.iter().map(|m| m.done).sum();
+    Ok(Outline { modules: out, done: d, total, percent: percent(d, total), sequential })
+}
+
+/// One lesson as a page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LessonView {
+    pub module_slug: String,
+    pub module_title: String,
+    pub slug: String,
+    pub title: String,
+    pub language: String,
+    pub languages: Vec<String>,
+    pub duration_minutes: i64,
+    pub learning_outcomes: Vec<String>,
+    pub html: String,
+    pub done: bool,
+    pub locked: bool,
+    pub preview: bool,
+    pub previous: Option<(String, String, String)>,
+    pub next: Option<(String, String, String)>,
+    pub note: Option<(String, String, String)>,
+    pub words: i64,
+}
+
+/// The lesson `module/lesson` of `edition`. People without access see only previews
+/// (anything else is not found to them).
+pub async fn lesson(
+    conn: &mut Conn,
+    edition: &Edition,
+    access: Access,
+    learner: Option<i64>,
+    module_slug: &str,
+    lesson_slug: &str,
+    lang: &str,
+) -> ServiceResult<(LessonView, Outline)> {
+    let outline = outline(conn, edition, learner, lang).await?;
+    let flat: Vec<(&OutlineModule, &OutlineLesson)> =
+        outline.modules.iter().flat_map(|m| m.lessons.iter().map(move |l| (m, l))).collect();
+    let index = flat
+        .iter()
+        .position(|(m, l)| m.slug == module_slug && l.slug == lesson_slug)
+        .ok_or(ServiceError::NotFound)?;
+    let (module, item) = flat[index];
+    if !access.can_read() && !item.preview {
+        return Err(ServiceError::NotFound);
+    }
+    let text = library::lesson_text(conn, item.id, lang).await?.ok_or(ServiceError::NotFound)?;
+    let languages = library::lesson_languages(conn, item.id).await?;
+    let edition_slug = edition.slug.clone();
+    let this_module = module.slug.clone();
+    let html = if item.locked {
+        String::new()
+    } else {
+        crate::content::render::to_html(&text.body, |m, l| {
+            format!("/editions/{edition_slug}/modules/{}/{l}", m.unwrap_or(&this_module))
+        })
+    };
+    let neighbour = |i: Option<usize>| {
+        i.and_then(|i| flat.get(i)).map(|(m, l)| (m.slug.clone(), l.slug.clone(), l.title.clone()))
+    };
+    let note = learning::note(conn, edition.id, item.id).await?;
+    let view = LessonView {
+        module_slug: module.slug.clone(),
+        module_title: module.title.clone(),
+        slug: item.slug.clone(),
+        title: text.title,
+        language: text.language,
+        languages,
+        duration_minutes: item.duration_minutes,
+        learning_outcomes: serde_json::from_str(&text.learning_outcomes).unwrap_or_default(),
+        html,
+        done: item.done,
+        locked: item.locked,
+        preview: item.preview,
+        previous: neighbour(index.checked_sub(1)),
+        next: neighbour(Some(index + 1)),
+        note,
+        words: text.words,
+    };
+    Ok((view, outline))
+}
+
+/// Marks a lesson done (or not done) for an enrolled participant. A locked lesson is
+/// refused with a message; people who are not participants of the edition get not found.
+pub async fn set_done(
+    state: &AppState,
+    edition_slug: &str,
+    module_slug: &str,
+    lesson_slug: &str,
+    user: &User,
+    done: bool,
+    lang: &str,
+) -> ServiceResult<Outline> {
+    let mut tx = state.db.begin_write().await?;
+    let ed = edition(&mut tx, edition_slug).await?;
+    let a = access(&mut tx, &ed, Some(user)).await?;
+    match a {
+        Access::Participant => {}
+        Access::None => return Err(ServiceError::NotFound),
+        Access::Trainer | Access::Coordinator => return Err(ServiceError::Refused(msg!("err-progress-participants-only"))),
+    }
+    let outline = outline(&mut tx, &ed, Some(user.id), lang).await?;
+    let item = outline
+        .modules
+        .iter()
+        .filter(|m| m.slug == module_slug)
+        .flat_map(|m| m.lessons.iter())
+        .find(|l| l.slug == lesson_slug)
+        .ok_or(ServiceError::NotFound)?;
+    if item.locked {
+        return Err(ServiceError::Refused(msg!("err-lesson-locked")));
+    }
+    let id = item.id;
+    if done {
+        learning::mark_done(&mut tx, ed.id, user.id, id).await?;
+    } else {
+        learning::mark_not_done(&mut tx, ed.id, user.id, id).await?;
+    }
+    let after = self::outline(&mut tx, &ed, Some(user.id), lang).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Sets the edition-specific note on a lesson (trainers of the edition and coordinators).
+pub async fn set_note(
+    state: &AppState,
+    edition_slug: &str,
+    module_slug: &str,
+    lesson_slug: &str,
+    user: &User,
+    body: &str,
+) -> ServiceResult<()> {
+    let body = crate::domain::edition::long_text(body).map_err(|k| ServiceError::field("note", k))?;
+    let mut tx = state.db.begin_write().await?;
+    let ed = edition(&mut tx, edition_slug).await?;
+    if !access(&mut tx, &ed, Some(user)).await?.can_teach() {
+        return Err(ServiceError::NotFound);
+    }
+    let lessons = library::course_lessons(&mut tx, ed.id, "en").await?;
+    let lesson = lessons
+        .iter()
+        .find(|l| l.module_slug == module_slug && l.lesson_slug == lesson_slug)
+        .ok_or(ServiceError::NotFound)?;
+    learning::set_note(&mut tx, ed.id, lesson.lesson_id, user.id, &body).await?;
+    crate::repo::audit::record(
+        &mut tx,
+        crate::repo::audit::AuditEntry {
+            actor_id: Some(user.id),
+            action: "lesson.note",
+            subject_type: "edition",
+            subject_id: ed.slug.clone(),
+            before: serde_json::Value::Null,
+            after: serde_json::json!({ "lesson": format!("{module_slug}/{lesson_slug}"), "note": body }),
+            reason: "",
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
