@@ -26,6 +26,28 @@ pub enum StartError {
     Mail(#[from] MailerError),
     #[error("cannot use the data directory {0}: {1}")]
     DataDir(String, std::io::Error),
+    #[error("database error at start: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("the course content in {0} is invalid:\n{1}")]
+    Content(String, String),
+}
+
+/// A fresh database gets the course content so the catalogue is never empty; later
+/// changes are imported on purpose with `content import`.
+async fn import_when_empty(db: &Db, dir: &Path) -> Result<(), StartError> {
+    let mut conn = db.pool.acquire().await?;
+    let programs = crate::repo::programs::count_programs(&mut conn).await?;
+    drop(conn);
+    if programs > 0 {
+        return Ok(());
+    }
+    let catalog = crate::content::read_all(dir).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        StartError::Content(dir.display().to_string(), lines.join("\n"))
+    })?;
+    let report = crate::services::content_import::import(db, &catalog).await?;
+    tracing::info!(dir = %dir.display(), %report, "imported the course content into an empty database");
+    Ok(())
 }
 
 /// Opens the database (running migrations), prepares mail, and builds the Rocket instance.
@@ -39,6 +61,9 @@ pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
     )
     .await?;
     db.migrate().await?;
+    if config.import_content_at_start {
+        import_when_empty(&db, &config.content_dir).await?;
+    }
     let mailer = Mailer::new(config.smtp_url.as_deref(), &config.mail_from, &config.mail_dir())?;
     let figment = rocket_figment(&config)?;
     let state = AppState { db, config: Arc::new(config), mailer, metrics: Arc::new(Metrics::default()) };

@@ -30,12 +30,22 @@ pub enum Command {
     /// Course content in `course_content/`.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Add the demo people (a coordinator, two trainers, a dozen participants) and their
+    /// enrollments, importing the content first when the database has none. Safe to repeat.
+    Demo,
 }
 
 #[derive(Subcommand)]
 pub enum ContentCommand {
     /// Validate the content files without writing anything; prints file:line for each problem.
     Check {
+        /// The content folder.
+        #[arg(default_value = "course_content")]
+        dir: std::path::PathBuf,
+    },
+    /// Import the content folder into the database: all of it or, when any file is invalid,
+    /// nothing. A second import of the same files changes nothing.
+    Import {
         /// The content folder.
         #[arg(default_value = "course_content")]
         dir: std::path::PathBuf,
@@ -179,7 +189,7 @@ async fn cli_state(config: Config) -> Result<crate::state::AppState, CliError> {
 /// Validates a content folder: a summary when valid, every problem as `file:line: message`
 /// otherwise.
 pub fn content_check(dir: &std::path::Path) -> Result<(), CliError> {
-    match crate::content::read_modules(dir) {
+    match crate::content::read_all(dir) {
         Ok(catalog) => {
             for m in &catalog.modules {
                 let words: usize = m.lessons.iter().map(|l| l.words).sum();
@@ -192,18 +202,45 @@ pub fn content_check(dir: &std::path::Path) -> Result<(), CliError> {
                     m.title
                 );
             }
+            for p in &catalog.programs {
+                for e in &p.editions {
+                    println!("{} #{} {} ({} to {}), {} sessions", p.short_name, e.spec.number, e.spec.slug, e.spec.starts_on, e.spec.ends_on, e.sessions.len());
+                }
+            }
             println!(
-                "ok: {} modules, {} lessons",
+                "ok: {} modules, {} lessons, {} programs, {} editions",
                 catalog.modules.len(),
-                catalog.modules.iter().map(|m| m.lessons.len()).sum::<usize>()
+                catalog.modules.iter().map(|m| m.lessons.len()).sum::<usize>(),
+                catalog.programs.len(),
+                catalog.programs.iter().map(|p| p.editions.len()).sum::<usize>()
             );
             Ok(())
         }
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            Err(CliError(format!("{} problem(s) in {}", problems.len(), dir.display())))
-        }
+        Err(problems) => Err(report_problems(dir, &problems)),
     }
+}
+
+fn report_problems(dir: &std::path::Path, problems: &[crate::content::Problem]) -> CliError {
+    for p in problems {
+        eprintln!("{p}");
+    }
+    CliError(format!("{} problem(s) in {}; nothing was imported", problems.len(), dir.display()))
+}
+
+/// Imports a content folder: all of it, or nothing when any file is invalid.
+pub async fn content_import(config: &Config, dir: &std::path::Path) -> Result<(), CliError> {
+    let catalog = crate::content::read_all(dir).map_err(|p| report_problems(dir, &p))?;
+    let db = open_db(config).await?;
+    let report = crate::services::content_import::import(&db, &catalog).await?;
+    println!("{report}");
+    Ok(())
+}
+
+/// Adds the demo people and enrollments (importing the content first when there is none).
+pub async fn demo(config: Config) -> Result<(), CliError> {
+    let dir = config.content_dir.clone();
+    let state = cli_state(config).await?;
+    let report = crate::services::demo::seed(&state, &dir).await?;
+    println!("{report}");
+    Ok(())
 }

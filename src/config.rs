@@ -28,6 +28,10 @@ pub struct Config {
     pub db_connect_timeout_secs: u64,
     pub log_format: LogFormat,
     pub metrics_token: Option<String>,
+    /// The course content folder, imported at start when the database has no programs.
+    pub content_dir: PathBuf,
+    /// Import `content_dir` at start when the database has no programs yet.
+    pub import_content_at_start: bool,
     /// Run the mail sender loop in the background (off in tests, which deliver explicitly).
     pub run_background_jobs: bool,
     /// The figment Rocket itself is configured from (address, port, secret key, limits).
@@ -51,6 +55,8 @@ struct RawConfig {
     metrics_token: Option<String>,
     port: u16,
     address: String,
+    content_dir: Option<String>,
+    import_content_at_start: bool,
 }
 
 impl Default for RawConfig {
@@ -69,6 +75,8 @@ impl Default for RawConfig {
             metrics_token: None,
             port: 8000,
             address: "127.0.0.1".into(),
+            content_dir: None,
+            import_content_at_start: true,
         }
     }
 }
@@ -172,6 +180,8 @@ impl Config {
             db_connect_timeout_secs: raw.db_connect_timeout_secs,
             log_format,
             metrics_token: raw.metrics_token.filter(|s| !s.is_empty()),
+            content_dir: raw.content_dir.filter(|d| !d.trim().is_empty()).map_or_else(default_content_dir, PathBuf::from),
+            import_content_at_start: raw.import_content_at_start,
             run_background_jobs: true,
             rocket,
         })
@@ -249,4 +259,10 @@ mod tests {
         assert!(c.cookies_secure());
         assert_eq!(c.link("/verify/x"), "https://academy.example.org/verify/x");
     }
+}
+
+/// `course_content/` in the working directory, else the one beside the sources.
+fn default_content_dir() -> PathBuf {
+    let here = PathBuf::from("course_content");
+    if here.is_dir() { here } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("course_content") }
 }

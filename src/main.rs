@@ -33,6 +33,8 @@ async fn main() -> ExitCode {
         Command::User(UserCommand::Add(a)) => cli::user_add(config, a).await,
         Command::User(UserCommand::SetRole(a)) => cli::user_set_role(config, a).await,
         Command::Content(ContentCommand::Check { dir }) => cli::content_check(&dir),
+        Command::Content(ContentCommand::Import { dir }) => cli::content_import(&config, &dir).await,
+        Command::Demo => cli::demo(config).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod calendar;
 pub mod content_import;
+pub mod demo;
 pub mod editions_admin;
 pub mod sessions_admin;
 pub mod learning;
