@@ -82,6 +82,7 @@ fn assemble(figment: Figment, state: AppState) -> Rocket<Build> {
             let hb = &mut engines.handlebars;
             hb.set_strict_mode(true);
             hb.register_helper("t", Box::new(crate::i18n::t_helper));
+            hb.register_helper("concat", Box::new(crate::web::view::concat_helper));
         }))
         .attach(AdHoc::on_liftoff("background jobs", move |rocket| {
             Box::pin(async move {

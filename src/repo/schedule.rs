@@ -52,17 +52,6 @@ pub async fn by_id(conn: &mut Conn, edition_id: i64, id: i64) -> Result<Option<L
     sqlx::query_as(&sql).bind(edition_id).bind(id).fetch_optional(&mut *conn).await
 }
 
-/// Sessions of every edition a person takes part in or trains.
-pub async fn of_user(conn: &mut Conn, user_id: i64) -> Result<Vec<LiveSession>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM edition_sessions s LEFT JOIN modules m ON m.id = s.module_id \
-         WHERE s.edition_id IN (SELECT edition_id FROM enrollments WHERE user_id = $1 AND state IN ('accepted', 'completed') \
-                                UNION SELECT edition_id FROM edition_trainers WHERE user_id = $1) \
-         ORDER BY s.starts_at, s.id"
-    );
-    sqlx::query_as(&sql).bind(user_id).fetch_all(&mut *conn).await
-}
-
 pub async fn insert(
     conn: &mut Conn,
     edition_id: i64,

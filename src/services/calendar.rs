@@ -11,8 +11,10 @@ use time_tz::{Offset, TimeZone, timezones};
 
 use crate::db::Timestamp;
 use crate::domain::schedule;
-use crate::repo::programs::Edition;
-use crate::repo::schedule::LiveSession;
+use crate::config::Config;
+use crate::repo::programs::{self, Edition};
+use crate::repo::schedule::{self as sessions, LiveSession};
+use crate::repo::Conn;
 
 /// Escapes a TEXT value.
 fn text(s: &str) -> String {
@@ -155,6 +157,48 @@ pub fn feed(name: &str, host: &str, public_url: &str, items: &[(&Edition, &LiveS
         fold(l, &mut out);
     }
     out
+}
+
+/// Session trainers' names by session id.
+async fn trainer_names(conn: &mut Conn, edition_id: i64) -> Result<BTreeMap<i64, Vec<String>>, sqlx::Error> {
+    let mut names: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    for (session, _, name) in sessions::trainers_of_sessions(conn, edition_id).await? {
+        names.entry(session).or_default().push(name);
+    }
+    Ok(names)
+}
+
+/// The feed of one edition's sessions.
+pub async fn edition_feed(conn: &mut Conn, ed: &Edition, config: &Config) -> Result<String, sqlx::Error> {
+    let list = sessions::of_edition(conn, ed.id).await?;
+    let names = trainer_names(conn, ed.id).await?;
+    let items: Vec<(&Edition, &LiveSession, Vec<String>)> =
+        list.iter().map(|s| (ed, s, names.get(&s.id).cloned().unwrap_or_default())).collect();
+    Ok(feed(&ed.title, &host(config), config.link("").trim_end_matches('/'), &items))
+}
+
+/// The feed of every session in the editions a person takes part in or trains.
+pub async fn personal_feed(conn: &mut Conn, user_id: i64, config: &Config) -> Result<String, sqlx::Error> {
+    let mut editions: Vec<Edition> =
+        programs::editions_of_user(conn, user_id).await?.into_iter().map(|(e, _)| e).collect();
+    // A person who both trains and takes part in an edition sees its sessions once.
+    let mut seen = std::collections::BTreeSet::new();
+    editions.retain(|e| seen.insert(e.id));
+    let mut all = Vec::new();
+    for ed in &editions {
+        let names = trainer_names(conn, ed.id).await?;
+        for s in sessions::of_edition(conn, ed.id).await? {
+            let who = names.get(&s.id).cloned().unwrap_or_default();
+            all.push((ed, s, who));
+        }
+    }
+    all.sort_by(|a, b| a.1.starts_at.cmp(&b.1.starts_at));
+    let items: Vec<(&Edition, &LiveSession, Vec<String>)> = all.iter().map(|(e, s, w)| (*e, s, w.clone())).collect();
+    Ok(feed("WTA Academy", &host(config), config.link("").trim_end_matches('/'), &items))
+}
+
+fn host(config: &Config) -> String {
+    config.public_url.host_str().unwrap_or("wta-academy.local").to_string()
 }
 
 #[cfg(test)]

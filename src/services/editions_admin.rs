@@ -6,7 +6,7 @@ use time::Duration;
 use super::learning::edition;
 use super::{ServiceError, ServiceResult};
 use crate::domain::FieldErrors;
-use crate::domain::edition::{EditionInput, EditionSpec, SessionSpec, slug};
+use crate::domain::edition::{EditionInput, EditionSpec, SessionSpec};
 use crate::domain::email::Email;
 use crate::domain::schedule::{self, date_text, parse_date};
 use crate::domain::user::User;
@@ -242,9 +242,4 @@ pub(super) async fn record(
         },
     )
     .await
-}
-
-/// Checks a slug typed into the clone form before the rest (used by the page for hints).
-pub fn clone_slug_ok(s: &str) -> bool {
-    slug(s).is_ok()
 }

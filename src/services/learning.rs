@@ -51,7 +51,7 @@ pub async fn edition(conn: &mut Conn, slug: &str) -> ServiceResult<Edition> {
     programs::edition_by_slug(conn, slug).await?.ok_or(ServiceError::NotFound)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OutlineLesson {
     pub id: i64,
     pub slug: String,
@@ -63,7 +63,7 @@ pub struct OutlineLesson {
     pub preview: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OutlineModule {
     pub slug: String,
     pub title: String,
@@ -77,7 +77,7 @@ pub struct OutlineModule {
     pub text: CourseModule,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Outline {
     pub modules: Vec<OutlineModule>,
     pub done: usize,

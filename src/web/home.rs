@@ -8,7 +8,7 @@ use serde_json::json;
 use super::view::Ctx;
 
 pub fn routes() -> Vec<Route> {
-    routes![home, stylesheet]
+    routes![home, stylesheet, script]
 }
 
 #[get("/")]
@@ -22,4 +22,12 @@ const CSS: &str = include_str!("../../templates/assets/app.css");
 #[get("/assets/app.css")]
 fn stylesheet() -> (ContentType, rocket::response::content::RawCss<&'static str>) {
     (ContentType::CSS, rocket::response::content::RawCss(CSS))
+}
+
+const JS: &str = include_str!("../../templates/assets/app.js");
+
+/// The one script: shows session times in the reader's own time zone.
+#[get("/assets/app.js")]
+fn script() -> (ContentType, rocket::response::content::RawJavaScript<&'static str>) {
+    (ContentType::JavaScript, rocket::response::content::RawJavaScript(JS))
 }

@@ -3,6 +3,8 @@
 pub mod admin;
 pub mod api;
 pub mod auth;
+pub mod calendar;
+pub mod catalogue;
 pub mod csrf;
 pub mod errors;
 pub mod fairings;
@@ -10,8 +12,11 @@ pub mod guards;
 pub mod health;
 pub mod home;
 pub mod lang;
+pub mod learning;
+pub mod manage;
 pub mod metrics;
 pub mod password;
+pub mod present;
 pub mod profile;
 pub mod view;
 
@@ -26,6 +31,10 @@ pub fn routes() -> Vec<Route> {
     r.extend(profile::routes());
     r.extend(lang::routes());
     r.extend(admin::routes());
+    r.extend(catalogue::routes());
+    r.extend(learning::routes());
+    r.extend(calendar::routes());
+    r.extend(manage::routes());
     r.extend(health::routes());
     r.extend(api::routes());
     r

@@ -79,13 +79,20 @@ pub fn session(e: &Edition, s: &LiveSession, trainers: Vec<Value>, viewer: Optio
         "day": schedule::day_in(start, zone).map(schedule::date_text),
         "time": format!("{}–{}", schedule::clock(start, zone), schedule::clock(end, zone)),
         "zone_name": schedule::in_zone(start, zone).map(|(_, n)| n),
-        "viewer_time": viewer.map(|v| format!("{}–{} ({})", schedule::display(start, v), schedule::clock(end, v), v)),
+        "viewer_time": viewer.map(|v| span(start, end, v)),
         "room": s.room,
         "online_url": s.online_url,
         "module": s.module_slug,
         "trainers": trainers,
         "sequence": s.sequence,
     })
+}
+
+/// `2027-10-11 02:30–04:00 CEST (Europe/Paris)`: a session as seen in another zone.
+fn span(start: Timestamp, end: Timestamp, zone: &str) -> String {
+    let day = schedule::day_in(start, zone).map(schedule::date_text).unwrap_or_default();
+    let name = schedule::in_zone(start, zone).map(|(_, n)| n).unwrap_or_default();
+    format!("{day} {}–{} {name} ({zone})", schedule::clock(start, zone), schedule::clock(end, zone))
 }
 
 /// Sessions grouped by the edition's local day: `[{day, sessions: [...]}]`.

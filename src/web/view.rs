@@ -139,3 +139,8 @@ pub fn page_base(lang: &'static str, user: Option<&User>, path: &str) -> Map<Str
     m.insert("flash".into(), Value::Null);
     m
 }
+
+// `(concat "mode-" mode)` builds a catalog key from a prefix and a value.
+rocket_dyn_templates::handlebars::handlebars_helper!(concat_helper: |*args| {
+    args.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect::<String>()
+});

@@ -35,9 +35,12 @@ fn row(method: Method, route: &'static str, path: &'static str, body: Body, expe
     Row { method, route, path, body, expect, ends_session: false }
 }
 
+/// A lesson that is not a module's first (so not a public preview).
+const LESSON: &str = "/editions/itw-2027/modules/triple-helix/technopolis-models-around-the-world";
+
 fn table() -> Vec<Row> {
     use Body::{Form, Json, None};
-    use Method::{Get, Post};
+    use Method::{Get, Post, Put};
     let mut rows = vec![
         row(Get, "/", "/", None, [200, 200, 200, 200]),
         row(Get, "/assets/app.css", "/assets/app.css", None, [200, 200, 200, 200]),
@@ -75,6 +78,43 @@ fn table() -> Vec<Row> {
         row(Get, "/api/openapi.json", "/api/openapi.json", None, [200, 200, 200, 200]),
         row(Post, "/api/v1/auth/login", "/api/v1/auth/login", Json("{}"), [422, 422, 422, 422]),
         row(Get, "/api/v1/me", "/api/v1/me", None, [401, 200, 200, 200]),
+        // Catalogue and learning. The participant here is in no edition: a lesson other than
+        // a module's first is "not found" to them, as to anonymous visitors.
+        row(Get, "/assets/app.js", "/assets/app.js", None, [200, 200, 200, 200]),
+        row(Get, "/catalogue", "/catalogue", None, [200, 200, 200, 200]),
+        row(Get, "/editions/<slug>", "/editions/itw-2027", None, [200, 200, 200, 200]),
+        row(Get, "/editions/<slug>/modules/<module>", "/editions/itw-2027/modules/triple-helix", None, [200, 200, 200, 200]),
+        row(Get, "/editions/<slug>/modules/<module>/<lesson>", LESSON, None, [404, 404, 200, 200]),
+        row(Post, "/editions/<slug>/modules/<module>/<lesson>/done", "/editions/itw-2027/modules/triple-helix/technopolis-models-around-the-world/done", Form(&[("done", "1")]), [303, 404, 303, 303]),
+        row(Post, "/editions/<slug>/modules/<module>/<lesson>/note", "/editions/itw-2027/modules/triple-helix/technopolis-models-around-the-world/note", Form(&[("note", "Bring a map of your park.")]), [303, 404, 303, 303]),
+        row(Get, "/my", "/my", None, [303, 200, 200, 200]),
+        row(Post, "/my/calendar", "/my/calendar", Form(&[]), [303, 303, 303, 303]),
+        row(Get, "/editions/<slug>/calendar.ics", "/editions/itw-2027/calendar.ics", None, [200, 200, 200, 200]),
+        row(Get, "/calendar/<token>/sessions.ics", "/calendar/not-a-token/sessions.ics", None, [404, 404, 404, 404]),
+        // Managing editions (coordinators) and sessions (the edition's trainers, coordinators).
+        row(Get, "/manage/editions", "/manage/editions", None, [303, 404, 200, 200]),
+        row(Get, "/manage/editions/new", "/manage/editions/new", None, [303, 404, 200, 200]),
+        row(Post, "/manage/editions/new", "/manage/editions/new", Form(&[]), [303, 404, 422, 422]),
+        row(Get, "/manage/editions/<slug>/edit", "/manage/editions/itw-2027/edit", None, [303, 404, 200, 200]),
+        row(Post, "/manage/editions/<slug>/edit", "/manage/editions/itw-2027/edit", Form(&[]), [303, 404, 422, 422]),
+        row(Get, "/manage/editions/<slug>/clone", "/manage/editions/itw-2027/clone", None, [303, 404, 200, 200]),
+        row(Post, "/manage/editions/<slug>/clone", "/manage/editions/itw-2027/clone", Form(&[]), [303, 404, 422, 422]),
+        row(Post, "/manage/editions/<slug>/trainers", "/manage/editions/itw-2027/trainers", Form(&[("email", "nobody@example.org")]), [303, 404, 303, 303]),
+        row(Post, "/manage/editions/<slug>/trainers/<user>/remove", "/manage/editions/itw-2027/trainers/{user}/remove", Form(&[]), [303, 404, 404, 404]),
+        row(Get, "/manage/editions/<slug>/sessions", "/manage/editions/itw-2027/sessions", None, [303, 404, 200, 200]),
+        row(Get, "/manage/editions/<slug>/sessions/new", "/manage/editions/itw-2027/sessions/new", None, [303, 404, 200, 200]),
+        row(Post, "/manage/editions/<slug>/sessions/new", "/manage/editions/itw-2027/sessions/new", Form(&[]), [303, 404, 422, 422]),
+        row(Get, "/manage/editions/<slug>/sessions/<id>/edit", "/manage/editions/itw-2027/sessions/{session}/edit", None, [303, 404, 200, 200]),
+        row(Post, "/manage/editions/<slug>/sessions/<id>/edit", "/manage/editions/itw-2027/sessions/{session}/edit", Form(&[]), [303, 404, 422, 422]),
+        row(Post, "/manage/editions/<slug>/sessions/<id>/delete", "/manage/editions/itw-2027/sessions/999999/delete", Form(&[]), [303, 404, 404, 404]),
+        // The API.
+        row(Get, "/api/v1/programs", "/api/v1/programs", None, [200, 200, 200, 200]),
+        row(Get, "/api/v1/editions/<slug>", "/api/v1/editions/itw-2027", None, [200, 200, 200, 200]),
+        row(Get, "/api/v1/editions/<slug>/sessions", "/api/v1/editions/itw-2027/sessions", None, [200, 200, 200, 200]),
+        row(Get, "/api/v1/editions/<slug>/modules", "/api/v1/editions/itw-2027/modules", None, [200, 200, 200, 200]),
+        row(Get, "/api/v1/editions/<slug>/modules/<module>/<lesson>", "/api/v1/editions/itw-2027/modules/triple-helix/technopolis-models-around-the-world", None, [404, 404, 200, 200]),
+        row(Get, "/api/v1/me/progress", "/api/v1/me/progress", None, [401, 200, 200, 200]),
+        row(Put, "/api/v1/editions/<slug>/modules/<module>/<lesson>/progress", "/api/v1/editions/itw-2027/modules/triple-helix/origins-of-the-triple-helix/progress", Json(r#"{"done":true}"#), [401, 404, 422, 422]),
     ];
     for (route, path, body, expect) in [
         ("/logout", "/logout", Form(&[]), [303, 303, 303, 303]),
@@ -118,6 +158,8 @@ async fn every_route_answers_each_role_as_listed() {
     let stale: Vec<_> = listed.difference(&mounted).collect();
     assert!(stale.is_empty(), "table rows for routes that do not exist: {stale:?}");
 
+    app.import_content().await;
+    let session = app.first_session("itw-2027").await;
     let target = app.create_user("fixture@example.org", "Fixture", Role::Participant).await;
     let roles: [Option<Role>; 4] = [None, Some(Role::Participant), Some(Role::Coordinator), Some(Role::Admin)];
     let mut failures = Vec::new();
@@ -127,7 +169,7 @@ async fn every_route_answers_each_role_as_listed() {
             app.login_as(*role).await;
         }
         for r in &rows {
-            let path = r.path.replace("{user}", &target.to_string());
+            let path = r.path.replace("{user}", &target.to_string()).replace("{session}", &session.to_string());
             let got = call(&app, r, &path, true).await;
             if got.code != r.expect[i] {
                 failures.push(format!("{} {path} as {role:?}: expected {}, got {}", r.method, r.expect[i], got.code));
@@ -145,15 +187,20 @@ async fn every_route_answers_each_role_as_listed() {
 #[rocket::async_test]
 async fn every_form_route_refuses_a_missing_csrf_token() {
     let app = TestApp::new().await;
+    app.import_content().await;
+    let session = app.first_session("itw-2027").await;
     let target = app.create_user("fixture@example.org", "Fixture", Role::Participant).await;
     app.login_as(Role::Admin).await;
     let users_before = app.count("SELECT COUNT(*) FROM users").await;
+    let sessions_before = app.count("SELECT COUNT(*) FROM edition_sessions").await;
     for r in table().iter().filter(|r| matches!(r.body, Body::Form(_))) {
-        let path = r.path.replace("{user}", &target.to_string());
+        let path = r.path.replace("{user}", &target.to_string()).replace("{session}", &session.to_string());
         let got = call(&app, r, &path, false).await;
         assert_eq!(got, Status::Forbidden, "{} {path} without a token", r.method);
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, users_before);
+    assert_eq!(app.count("SELECT COUNT(*) FROM edition_sessions").await, sessions_before);
+    assert_eq!(app.count("SELECT COUNT(*) FROM lesson_notes").await, 0);
     assert_eq!(app.get("/admin/users").await.status(), Status::Ok, "the session survived: nothing was done");
 }
 

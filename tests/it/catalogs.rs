@@ -83,6 +83,12 @@ fn every_used_key_exists() {
         wta_academy::domain::countries::REGIONS.iter().map(|c| format!("region-{c}")).collect(),
         wta_academy::domain::role::Role::ALL.iter().map(|r| format!("role-{}", r.as_str())).collect(),
         [400, 401, 403, 404, 413, 422, 429, 500, 503].iter().map(|s| format!("status-{s}")).collect(),
+        wta_academy::domain::edition::MODES.iter().map(|m| format!("mode-{m}")).collect(),
+        wta_academy::domain::edition::ADMISSION_MODES.iter().map(|m| format!("admission-{m}")).collect(),
+        wta_academy::domain::edition::SESSION_KINDS.iter().map(|k| format!("session-kind-{k}")).collect(),
+        ["upcoming", "running", "past"].iter().map(|p| format!("phase-{p}")).collect(),
+        wta_academy::repo::learning::ACTIVE_STATES.iter().map(|s| format!("enrollment-state-{s}")).collect(),
+        ["participant", "trainer"].iter().map(|r| format!("my-role-{r}")).collect(),
     ] {
         for k in prefix_set {
             assert!(en.contains(&k), "{k} missing");

@@ -2,7 +2,9 @@
 //! Errors are `{ "error": { "code", "message", "fields" } }`.
 
 pub mod auth;
+pub mod catalogue;
 pub mod me;
+pub mod progress;
 
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
@@ -13,9 +15,22 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "WTA Academy API", description = "Programs, editions, enrollment and certificates of the UNESCO-WTA training workshops."),
-    paths(auth::login, auth::logout, me::me),
-    components(schemas(auth::LoginRequest, me::MeResponse, ErrorBody, ErrorDetail)),
-    tags((name = "auth", description = "Sessions"), (name = "me", description = "The signed-in person"))
+    paths(
+        auth::login, auth::logout, me::me,
+        catalogue::list_programs, catalogue::get_edition, catalogue::list_sessions, catalogue::list_modules,
+        catalogue::get_lesson, progress::my_progress, progress::set_progress,
+    ),
+    components(schemas(
+        auth::LoginRequest, me::MeResponse, ErrorBody, ErrorDetail,
+        catalogue::ProgramOut, catalogue::EditionSummary, catalogue::EditionOut, catalogue::SessionOut,
+        catalogue::LessonOut, catalogue::LessonRef, crate::services::learning::Outline,
+        crate::services::learning::OutlineModule, crate::services::learning::OutlineLesson,
+        progress::EditionProgress, progress::ModuleProgress, progress::ProgressRequest,
+    )),
+    tags(
+        (name = "auth", description = "Sessions"), (name = "me", description = "The signed-in person"),
+        (name = "catalogue", description = "Programs, editions, sessions and course content"),
+    )
 )]
 pub struct ApiDoc;
 
@@ -44,6 +59,8 @@ pub fn routes() -> Vec<Route> {
     let mut r = routes![openapi];
     r.extend(auth::routes());
     r.extend(me::routes());
+    r.extend(catalogue::routes());
+    r.extend(progress::routes());
     r
 }
 

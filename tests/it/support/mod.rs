@@ -89,6 +89,7 @@ impl TestApp {
             .merge(("public_url", "http://academy.test"));
         let mut config = Config::from_figment(app_figment, rocket_figment).expect("test configuration is valid");
         config.run_background_jobs = false;
+        config.import_content_at_start = false;
         adjust(&mut config);
         let rocket = wta_academy::app::build(config).await.expect("app builds");
         let client = Client::tracked(rocket).await.expect("rocket ignites");
@@ -159,6 +160,51 @@ impl TestApp {
     pub async fn count(&self, sql: &str) -> i64 {
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.state.db.pool).await.expect("count query");
         n
+    }
+
+    /// Imports the real `course_content/` (programs, editions, modules, lessons).
+    pub async fn import_content(&self) -> wta_academy::services::content_import::ImportReport {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("course_content");
+        let catalog = wta_academy::content::read_all(&dir).expect("course_content is valid");
+        wta_academy::services::content_import::import(&self.state.db, &catalog).await.expect("import")
+    }
+
+    pub async fn edition_id(&self, slug: &str) -> i64 {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM editions WHERE slug = $1")
+            .bind(slug)
+            .fetch_one(&self.state.db.pool)
+            .await
+            .expect("edition exists");
+        id
+    }
+
+    /// Accepts `user` into the edition `slug`.
+    pub async fn enroll(&self, slug: &str, user: i64) {
+        let id = self.edition_id(slug).await;
+        let mut conn = self.conn().await;
+        wta_academy::repo::learning::accept(&mut conn, id, user).await.expect("enrolled");
+    }
+
+    /// Makes `user` a trainer of the edition `slug`.
+    pub async fn assign_trainer(&self, slug: &str, user: i64) {
+        let id = self.edition_id(slug).await;
+        let mut conn = self.conn().await;
+        wta_academy::repo::schedule::add_trainer(&mut conn, id, user).await.expect("trainer assigned");
+    }
+
+    /// The id of the first session of the edition `slug`.
+    pub async fn first_session(&self, slug: &str) -> i64 {
+        let id = self.edition_id(slug).await;
+        let (s,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM edition_sessions WHERE edition_id = $1")
+            .bind(id)
+            .fetch_one(&self.state.db.pool)
+            .await
+            .expect("a session");
+        s
+    }
+
+    pub async fn put_json(&self, path: &str, json: serde_json::Value) -> LocalResponse<'_> {
+        self.client.put(path.to_string()).header(ContentType::JSON).body(json.to_string()).dispatch().await
     }
 }
 

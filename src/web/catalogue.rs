@@ -1,0 +1,111 @@
+//! The public catalogue: programs with their upcoming, open and past editions, and one
+//! edition's page with its theme, dates, course, timetable and trainers.
+
+use rocket::{Route, get, routes};
+use rocket_dyn_templates::Template;
+use serde_json::{Value, json};
+
+use super::present;
+use super::view::Ctx;
+use crate::error::AppError;
+use crate::repo::{programs, schedule};
+use crate::services::learning::{self, Access};
+
+pub fn routes() -> Vec<Route> {
+    routes![catalogue, edition_page]
+}
+
+/// The signed-in person's time zone, when their profile names one.
+pub fn viewer_zone(ctx: &Ctx<'_>) -> Option<String> {
+    ctx.user.as_ref().map(|u| u.profile.time_zone.clone()).filter(|z| !z.is_empty())
+}
+
+#[get("/catalogue")]
+async fn catalogue(ctx: Ctx<'_>) -> Result<Template, AppError> {
+    let mut conn = ctx.state.db.pool.acquire().await?;
+    let all_programs = programs::all_programs(&mut conn).await?;
+    let editions = programs::all_editions(&mut conn).await?;
+    let viewer = viewer_zone(&ctx);
+    let groups: Vec<Value> = all_programs
+        .iter()
+        .map(|p| {
+            let mine: Vec<_> = editions.iter().filter(|e| e.program_id == p.id).collect();
+            let pick = |phase: &str| -> Vec<Value> {
+                let mut v: Vec<Value> = mine
+                    .iter()
+                    .filter(|e| present::phase(e) == phase)
+                    .map(|e| present::edition(e, ctx.lang, viewer.as_deref()))
+                    .collect();
+                // Editions come newest first; what is still ahead reads soonest first.
+                if phase != "past" {
+                    v.reverse();
+                }
+                v
+            };
+            let mut current = pick("running");
+            current.extend(pick("upcoming"));
+            json!({
+                "slug": p.slug, "name": p.name, "short_name": p.short_name, "description": p.description,
+                "current": current, "past": pick("past"),
+            })
+        })
+        .collect();
+    Ok(ctx.render("catalogue/index", json!({ "programs": groups })))
+}
+
+#[get("/editions/<slug>")]
+async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
+    let mut conn = ctx.state.db.pool.acquire().await?;
+    let ed = learning::edition(&mut conn, slug).await?;
+    let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
+    let learner = (access == Access::Participant).then(|| ctx.user.as_ref().map(|u| u.id)).flatten();
+    let outline = learning::outline(&mut conn, &ed, learner, ctx.lang).await?;
+    let viewer = viewer_zone(&ctx);
+    let sessions = sessions_json(&mut conn, &ed, viewer.as_deref()).await?;
+    let trainers: Vec<Value> = schedule::trainers(&mut conn, ed.id)
+        .await?
+        .iter()
+        .map(|t| json!({ "display_name": t.display_name, "organisation": t.organisation, "country": t.country }))
+        .collect();
+    let enrollment = match &ctx.user {
+        Some(u) => crate::repo::learning::enrollment_state(&mut conn, ed.id, u.id).await?,
+        None => None,
+    };
+    let edition = present::edition(&ed, ctx.lang, viewer.as_deref());
+    Ok(ctx.render(
+        "catalogue/edition",
+        json!({
+            "edition": edition,
+            "outline": outline,
+            "access": access,
+            "can_read": access.can_read(),
+            "can_teach": access.can_teach(),
+            "is_participant": access == Access::Participant,
+            "enrollment": enrollment,
+            "timetable": present::timetable(sessions),
+            "trainers": trainers,
+            "page_title": ed.title,
+        }),
+    ))
+}
+
+/// An edition's sessions as JSON, in time order, with their trainers.
+pub async fn sessions_json(
+    conn: &mut crate::repo::Conn,
+    ed: &programs::Edition,
+    viewer: Option<&str>,
+) -> Result<Vec<Value>, sqlx::Error> {
+    let sessions = schedule::of_edition(conn, ed.id).await?;
+    let trainers = schedule::trainers_of_sessions(conn, ed.id).await?;
+    Ok(sessions
+        .iter()
+        .map(|s| {
+            let names: Vec<Value> = trainers
+                .iter()
+                .filter(|(sid, _, _)| *sid == s.id)
+                .map(|(_, uid, name)| json!({ "id": uid, "display_name": name }))
+                .collect();
+            present::session(ed, s, names, viewer)
+        })
+        .collect())
+}

@@ -1,0 +1,26 @@
+//! Running editions: coordinators manage editions and trainers; trainers of an edition (and
+//! coordinators) manage its sessions.
+
+pub mod editions;
+pub mod sessions;
+
+use rocket::Route;
+use rocket::response::{Flash, Redirect, Responder};
+use rocket_dyn_templates::Template;
+
+pub fn routes() -> Vec<Route> {
+    let mut r = editions::routes();
+    r.extend(sessions::routes());
+    r
+}
+
+/// A form post answers either with a redirect (saved) or the form again with its errors.
+#[derive(Responder)]
+pub enum Page {
+    Done(Flash<Redirect>),
+    Form((rocket::http::Status, Template)),
+}
+
+/// A form that carries nothing but its CSRF token.
+#[derive(serde::Deserialize, Default)]
+pub struct NoFields {}
