@@ -204,7 +204,15 @@ pub fn content_check(dir: &std::path::Path) -> Result<(), CliError> {
             }
             for p in &catalog.programs {
                 for e in &p.editions {
-                    println!("{} #{} {} ({} to {}), {} sessions", p.short_name, e.spec.number, e.spec.slug, e.spec.starts_on, e.spec.ends_on, e.sessions.len());
+                    println!(
+                        "{} #{} {} ({} to {}), {} sessions",
+                        p.short_name,
+                        e.spec.number,
+                        e.spec.slug,
+                        e.spec.starts_on,
+                        e.spec.ends_on,
+                        e.sessions.len()
+                    );
                 }
             }
             println!(

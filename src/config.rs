@@ -180,7 +180,10 @@ impl Config {
             db_connect_timeout_secs: raw.db_connect_timeout_secs,
             log_format,
             metrics_token: raw.metrics_token.filter(|s| !s.is_empty()),
-            content_dir: raw.content_dir.filter(|d| !d.trim().is_empty()).map_or_else(default_content_dir, PathBuf::from),
+            content_dir: raw
+                .content_dir
+                .filter(|d| !d.trim().is_empty())
+                .map_or_else(default_content_dir, PathBuf::from),
             import_content_at_start: raw.import_content_at_start,
             run_background_jobs: true,
             rocket,
@@ -221,6 +224,12 @@ fn parse_public_url(s: &str) -> Result<url::Url, ConfigError> {
     Ok(url)
 }
 
+/// `course_content/` in the working directory, else the one beside the sources.
+fn default_content_dir() -> PathBuf {
+    let here = PathBuf::from("course_content");
+    if here.is_dir() { here } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("course_content") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,10 +268,4 @@ mod tests {
         assert!(c.cookies_secure());
         assert_eq!(c.link("/verify/x"), "https://academy.example.org/verify/x");
     }
-}
-
-/// `course_content/` in the working directory, else the one beside the sources.
-fn default_content_dir() -> PathBuf {
-    let here = PathBuf::from("course_content");
-    if here.is_dir() { here } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("course_content") }
 }

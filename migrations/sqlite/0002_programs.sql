@@ -150,7 +150,7 @@ CREATE TABLE lesson_notes (
 );
 
 CREATE TABLE calendar_feeds (
-    user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
     token TEXT NOT NULL UNIQUE,
     created_at TEXT NOT NULL
 );

@@ -122,10 +122,8 @@ fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Vec<Pro
 }
 
 fn sorted(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).map_or_else(
-        |_| Vec::new(),
-        |rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-    );
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(dir).map_or_else(|_| Vec::new(), |rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect());
     v.sort();
     v
 }
@@ -138,7 +136,11 @@ pub fn read_programs(dir: &Path, modules: &BTreeSet<String>, problems: &mut Vec<
     for folder in sorted(&dir.join("programs")).into_iter().filter(|p| p.is_dir()) {
         let path = folder.join("program.toml");
         if !path.is_file() {
-            problems.push(Problem { file: path, line: 1, message: "missing program.toml (slug, name, short_name, position)".into() });
+            problems.push(Problem {
+                file: path,
+                line: 1,
+                message: "missing program.toml (slug, name, short_name, position)".into(),
+            });
             continue;
         }
         let Some((p, text)) = read_toml::<ProgramFile>(&path, problems) else { continue };
@@ -151,7 +153,8 @@ pub fn read_programs(dir: &Path, modules: &BTreeSet<String>, problems: &mut Vec<
             });
         }
         let mut editions = Vec::new();
-        for file in sorted(&folder.join("editions")).into_iter().filter(|f| f.extension().is_some_and(|e| e == "toml")) {
+        for file in sorted(&folder.join("editions")).into_iter().filter(|f| f.extension().is_some_and(|e| e == "toml"))
+        {
             if let Some(ed) = read_edition(&file, modules, problems) {
                 if !edition_slugs.insert(ed.spec.slug.clone()) {
                     problems.push(Problem {
@@ -165,7 +168,11 @@ pub fn read_programs(dir: &Path, modules: &BTreeSet<String>, problems: &mut Vec<
         }
         let numbers: BTreeSet<i64> = editions.iter().map(|e| e.spec.number).collect();
         if numbers.len() != editions.len() {
-            problems.push(Problem { file: folder.clone(), line: 1, message: "two editions of this program have the same number".into() });
+            problems.push(Problem {
+                file: folder.clone(),
+                line: 1,
+                message: "two editions of this program have the same number".into(),
+            });
         }
         programs.push(ProgramDef {
             slug: p.slug,

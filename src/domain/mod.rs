@@ -11,6 +11,6 @@ pub mod time_zone;
 pub mod validation;
 
 pub use validation::FieldErrors;
-pub mod user;
 pub mod edition;
 pub mod schedule;
+pub mod user;

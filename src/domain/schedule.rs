@@ -63,9 +63,7 @@ pub fn display(at: Timestamp, zone: &str) -> String {
 
 /// `09:30` in `zone`.
 pub fn clock(at: Timestamp, zone: &str) -> String {
-    in_zone(at, zone)
-        .and_then(|(t, _)| t.format(format_description!("[hour]:[minute]")).ok())
-        .unwrap_or_default()
+    in_zone(at, zone).and_then(|(t, _)| t.format(format_description!("[hour]:[minute]")).ok()).unwrap_or_default()
 }
 
 /// The calendar day of `at` in `zone`.

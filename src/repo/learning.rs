@@ -60,7 +60,12 @@ pub async fn mark_done(conn: &mut Conn, edition_id: i64, user_id: i64, lesson_id
     Ok(r.rows_affected() > 0)
 }
 
-pub async fn mark_not_done(conn: &mut Conn, edition_id: i64, user_id: i64, lesson_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn mark_not_done(
+    conn: &mut Conn,
+    edition_id: i64,
+    user_id: i64,
+    lesson_id: i64,
+) -> Result<bool, sqlx::Error> {
     let r = sqlx::query("DELETE FROM lesson_progress WHERE edition_id = $1 AND user_id = $2 AND lesson_id = $3")
         .bind(edition_id)
         .bind(user_id)

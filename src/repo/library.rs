@@ -231,7 +231,11 @@ pub struct CourseLesson {
 }
 
 /// Every live lesson of an edition's course, in course order.
-pub async fn course_lessons(conn: &mut Conn, edition_id: i64, language: &str) -> Result<Vec<CourseLesson>, sqlx::Error> {
+pub async fn course_lessons(
+    conn: &mut Conn,
+    edition_id: i64,
+    language: &str,
+) -> Result<Vec<CourseLesson>, sqlx::Error> {
     sqlx::query_as(
         "SELECT m.id AS module_id, m.slug AS module_slug, c.position AS module_position, l.id AS lesson_id, \
          l.slug AS lesson_slug, l.position AS lesson_position, l.duration_minutes, \
@@ -261,7 +265,11 @@ pub struct CourseModule {
     pub self_check: String,
 }
 
-pub async fn course_modules(conn: &mut Conn, edition_id: i64, language: &str) -> Result<Vec<CourseModule>, sqlx::Error> {
+pub async fn course_modules(
+    conn: &mut Conn,
+    edition_id: i64,
+    language: &str,
+) -> Result<Vec<CourseModule>, sqlx::Error> {
     sqlx::query_as(
         "SELECT m.id AS module_id, m.slug, c.position, t.language, t.title, t.summary, t.learning_outcomes, \
          t.further_reading, t.self_check \

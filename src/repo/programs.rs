@@ -147,12 +147,14 @@ pub async fn all_editions(conn: &mut Conn) -> Result<Vec<Edition>, sqlx::Error> 
 }
 
 pub async fn edition_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<Edition>, sqlx::Error> {
-    let sql = format!("SELECT {EDITION_COLUMNS} FROM editions e JOIN programs p ON p.id = e.program_id WHERE e.slug = $1");
+    let sql =
+        format!("SELECT {EDITION_COLUMNS} FROM editions e JOIN programs p ON p.id = e.program_id WHERE e.slug = $1");
     sqlx::query_as(&sql).bind(slug).fetch_optional(&mut *conn).await
 }
 
 pub async fn edition_by_id(conn: &mut Conn, id: i64) -> Result<Option<Edition>, sqlx::Error> {
-    let sql = format!("SELECT {EDITION_COLUMNS} FROM editions e JOIN programs p ON p.id = e.program_id WHERE e.id = $1");
+    let sql =
+        format!("SELECT {EDITION_COLUMNS} FROM editions e JOIN programs p ON p.id = e.program_id WHERE e.id = $1");
     sqlx::query_as(&sql).bind(id).fetch_optional(&mut *conn).await
 }
 
@@ -273,11 +275,12 @@ pub async fn slug_or_number_taken(
         .bind(except_id)
         .fetch_one(&mut *conn)
         .await?;
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM editions WHERE program_id = $1 AND number = $2 AND id <> $3")
-        .bind(program_id)
-        .bind(number)
-        .bind(except_id)
-        .fetch_one(&mut *conn)
-        .await?;
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM editions WHERE program_id = $1 AND number = $2 AND id <> $3")
+            .bind(program_id)
+            .bind(number)
+            .bind(except_id)
+            .fetch_one(&mut *conn)
+            .await?;
     Ok((s > 0, n > 0))
 }

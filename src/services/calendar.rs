@@ -9,12 +9,12 @@ use std::fmt::Write;
 use time::macros::format_description;
 use time_tz::{Offset, TimeZone, timezones};
 
+use crate::config::Config;
 use crate::db::Timestamp;
 use crate::domain::schedule;
-use crate::config::Config;
+use crate::repo::Conn;
 use crate::repo::programs::{self, Edition};
 use crate::repo::schedule::{self as sessions, LiveSession};
-use crate::repo::Conn;
 
 /// Escapes a TEXT value.
 fn text(s: &str) -> String {
@@ -57,7 +57,9 @@ fn offset_text(seconds: i32) -> String {
 fn vtimezone(zone: &str, year: i32, out: &mut Vec<String>) {
     let Some(tz) = timezones::get_by_name(zone) else { return };
     let at = |m: time::Month| {
-        time::Date::from_calendar_date(year, m, 1).map(|d| d.midnight().assume_utc()).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        time::Date::from_calendar_date(year, m, 1)
+            .map(|d| d.midnight().assume_utc())
+            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
     };
     let jan = tz.get_offset_utc(&at(time::Month::January));
     let jul = tz.get_offset_utc(&at(time::Month::July));
@@ -83,9 +85,8 @@ fn vtimezone(zone: &str, year: i32, out: &mut Vec<String>) {
             if s != prev {
                 let kind = if o.is_dst() { "DAYLIGHT" } else { "STANDARD" };
                 let local = next.to_offset(time::UtcOffset::from_whole_seconds(prev).unwrap_or(time::UtcOffset::UTC));
-                let stamp = local
-                    .format(format_description!("[year][month][day]T[hour][minute][second]"))
-                    .unwrap_or_default();
+                let stamp =
+                    local.format(format_description!("[year][month][day]T[hour][minute][second]")).unwrap_or_default();
                 out.push(format!("BEGIN:{kind}"));
                 out.push(format!("DTSTART:{stamp}"));
                 out.push(format!("TZOFFSETFROM:{}", offset_text(prev)));

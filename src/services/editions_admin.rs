@@ -105,10 +105,8 @@ pub async fn update(state: &AppState, actor: &User, slug_now: &str, input: &Edit
     let program = if input.program.trim().is_empty() { before.program_slug.clone() } else { input.program.clone() };
     let (program_id, module_ids) = check_against_db(&mut tx, before.id, program.trim(), &spec).await?;
     if let Some((first, after_last)) = schedule::day_bounds(spec.starts_on, spec.ends_on, &spec.time_zone) {
-        let outside = sessions::of_edition(&mut tx, before.id)
-            .await?
-            .iter()
-            .any(|s| s.start() < first || s.end() > after_last);
+        let outside =
+            sessions::of_edition(&mut tx, before.id).await?.iter().any(|s| s.start() < first || s.end() > after_last);
         if outside {
             return Err(ServiceError::field("starts_on", msg!("err-sessions-outside-dates")));
         }
@@ -170,9 +168,8 @@ pub async fn clone(state: &AppState, actor: &User, source_slug: &str, input: &Cl
     library::set_course(&mut tx, id, &module_ids).await?;
     for s in sessions::of_edition(&mut tx, source.id).await? {
         let moved = |t: crate::db::Timestamp| {
-            let local = schedule::in_zone(t, &source.time_zone).map(|(l, _)| {
-                time::PrimitiveDateTime::new(l.date(), l.time()) + shift
-            });
+            let local = schedule::in_zone(t, &source.time_zone)
+                .map(|(l, _)| time::PrimitiveDateTime::new(l.date(), l.time()) + shift);
             local.and_then(|l| schedule::to_utc(l, &spec.time_zone)).unwrap_or(t)
         };
         let copy = SessionSpec {

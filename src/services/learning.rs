@@ -87,7 +87,7 @@ pub struct Outline {
 }
 
 pub fn percent(done: usize, total: usize) -> u32 {
-    if total == 0 { 0 } else { u32::try_from(done * 100 / total).unwrap_or(100) }
+    (done * 100).checked_div(total).map_or(0, |p| u32::try_from(p).unwrap_or(100))
 }
 
 /// The course of `edition` in `lang`, with the progress of `learner` (a participant whose
@@ -172,10 +172,8 @@ pub async fn lesson(
     let outline = outline(conn, edition, learner, lang).await?;
     let flat: Vec<(&OutlineModule, &OutlineLesson)> =
         outline.modules.iter().flat_map(|m| m.lessons.iter().map(move |l| (m, l))).collect();
-    let index = flat
-        .iter()
-        .position(|(m, l)| m.slug == module_slug && l.slug == lesson_slug)
-        .ok_or(ServiceError::NotFound)?;
+    let index =
+        flat.iter().position(|(m, l)| m.slug == module_slug && l.slug == lesson_slug).ok_or(ServiceError::NotFound)?;
     let (module, item) = flat[index];
     if !access.can_read() && !item.preview {
         return Err(ServiceError::NotFound);
@@ -191,9 +189,8 @@ pub async fn lesson(
             format!("/editions/{edition_slug}/modules/{}/{l}", m.unwrap_or(&this_module))
         })
     };
-    let neighbour = |i: Option<usize>| {
-        i.and_then(|i| flat.get(i)).map(|(m, l)| (m.slug.clone(), l.slug.clone(), l.title.clone()))
-    };
+    let neighbour =
+        |i: Option<usize>| i.and_then(|i| flat.get(i)).map(|(m, l)| (m.slug.clone(), l.slug.clone(), l.title.clone()));
     let note = learning::note(conn, edition.id, item.id).await?;
     let view = LessonView {
         module_slug: module.slug.clone(),
@@ -233,7 +230,9 @@ pub async fn set_done(
     match a {
         Access::Participant => {}
         Access::None => return Err(ServiceError::NotFound),
-        Access::Trainer | Access::Coordinator => return Err(ServiceError::Refused(msg!("err-progress-participants-only"))),
+        Access::Trainer | Access::Coordinator => {
+            return Err(ServiceError::Refused(msg!("err-progress-participants-only")));
+        }
     }
     let outline = outline(&mut tx, &ed, Some(user.id), lang).await?;
     let item = outline

@@ -5,11 +5,11 @@ pub mod calendar;
 pub mod content_import;
 pub mod demo;
 pub mod editions_admin;
-pub mod sessions_admin;
 pub mod learning;
 pub mod passwords;
 pub mod profile;
 pub mod sessions;
+pub mod sessions_admin;
 pub mod tokens;
 pub mod users_admin;
 

@@ -71,9 +71,10 @@ pub async fn save(
         None => schedule::insert(&mut tx, ed.id, "", &spec, module_id).await?,
     };
     schedule::set_session_trainers(&mut tx, session_id, &trainer_ids).await?;
-    let before_json = before.as_ref().map_or(serde_json::Value::Null, |b| {
-        serde_json::json!({ "title": b.title, "starts_at": b.starts_at, "ends_at": b.ends_at, "room": b.room })
-    });
+    let before_json = before.as_ref().map_or(
+        serde_json::Value::Null,
+        |b| serde_json::json!({ "title": b.title, "starts_at": b.starts_at, "ends_at": b.ends_at, "room": b.room }),
+    );
     let after = serde_json::json!({
         "session": session_id, "title": spec.title, "starts_at": spec.starts_at.db(), "ends_at": spec.ends_at.db(),
         "room": spec.room,

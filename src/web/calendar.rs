@@ -6,8 +6,8 @@ use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, get, post, routes};
 
 use super::csrf::CsrfForm;
-use super::manage::NoFields;
 use super::guards::SignedIn;
+use super::manage::NoFields;
 use super::view::Ctx;
 use crate::error::AppError;
 use crate::msg;

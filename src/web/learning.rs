@@ -113,7 +113,9 @@ async fn mark_done(
         _ => return Ok(ctx.flash_error(back, msg!("err-invalid-input"))),
     };
     match learning::set_done(ctx.state, slug, module, lesson, &user.0, done, ctx.lang).await {
-        Ok(_) => Ok(ctx.flash_success(back, if done { msg!("flash-lesson-done") } else { msg!("flash-lesson-undone") })),
+        Ok(_) => {
+            Ok(ctx.flash_success(back, if done { msg!("flash-lesson-done") } else { msg!("flash-lesson-undone") }))
+        }
         Err(ServiceError::Refused(key)) => Ok(ctx.flash_error(back, key)),
         Err(e) => Err(e.into()),
     }
@@ -152,8 +154,7 @@ async fn my_learning(ctx: Ctx<'_>, user: SignedIn) -> Result<Template, AppError>
     let mut rows = Vec::new();
     for (ed, how) in programs::editions_of_user(&mut conn, user.0.id).await? {
         let is_participant = how == "participant";
-        let outline =
-            learning::outline(&mut conn, &ed, is_participant.then_some(user.0.id), ctx.lang).await?;
+        let outline = learning::outline(&mut conn, &ed, is_participant.then_some(user.0.id), ctx.lang).await?;
         let next = outline
             .modules
             .iter()

@@ -91,7 +91,8 @@ async fn the_personal_feed_covers_the_persons_editions_behind_a_renewable_link()
     assert_eq!(text.matches("BEGIN:VTIMEZONE").count(), 1, "one zone definition per zone");
 
     // Renewing the link retires the old one.
-    let email: (String,) = sqlx::query_as("SELECT email FROM users WHERE id = $1").bind(me).fetch_one(&app.state.db.pool).await.unwrap();
+    let email: (String,) =
+        sqlx::query_as("SELECT email FROM users WHERE id = $1").bind(me).fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(app.login(&email.0, crate::support::PASSWORD).await, Status::SeeOther);
     app.post_form("/my/calendar", &[]).await;
     assert_eq!(app.get(&link).await.status(), Status::NotFound);

@@ -105,8 +105,11 @@ async fn a_changed_lesson_is_updated_in_place_and_a_removed_one_archived_with_it
 }
 
 async fn lesson_id(app: &TestApp, slug: &str) -> i64 {
-    let (id,): (i64,) =
-        sqlx::query_as("SELECT id FROM lessons WHERE slug = $1").bind(slug).fetch_one(&app.state.db.pool).await.unwrap();
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM lessons WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     id
 }
 
@@ -121,8 +124,11 @@ fn cli(args: &[&str], app: &TestApp) -> std::process::Output {
 }
 
 /// Each broken copy: what to break, and what the report must say (file and line).
-fn breakages() -> Vec<(&'static str, Box<dyn Fn(&Path)>, &'static str)> {
-    let edit = |rel: &'static str, from: &'static str, to: &'static str| -> Box<dyn Fn(&Path)> {
+/// Changes a copy of the content folder.
+type Breakage = Box<dyn Fn(&Path)>;
+
+fn breakages() -> Vec<(&'static str, Breakage, &'static str)> {
+    let edit = |rel: &'static str, from: &'static str, to: &'static str| -> Breakage {
         Box::new(move |root: &Path| {
             let p = root.join(rel);
             let text = std::fs::read_to_string(&p).unwrap();
@@ -137,31 +143,43 @@ fn breakages() -> Vec<(&'static str, Box<dyn Fn(&Path)>, &'static str)> {
         (
             "duplicate order",
             Box::new(move |root: &Path| {
-                std::fs::copy(
-                    root.join(lesson),
-                    root.join("modules/01-triple-helix/02-a-second-lesson-two.md"),
-                )
-                .unwrap();
+                std::fs::copy(root.join(lesson), root.join("modules/01-triple-helix/02-a-second-lesson-two.md"))
+                    .unwrap();
             }),
             "order",
         ),
         (
             "unknown language",
             Box::new(move |root: &Path| {
-                std::fs::copy(root.join(lesson), root.join("modules/01-triple-helix/02-technopolis-models-around-the-world.xx.md"))
-                    .unwrap();
+                std::fs::copy(
+                    root.join(lesson),
+                    root.join("modules/01-triple-helix/02-technopolis-models-around-the-world.xx.md"),
+                )
+                .unwrap();
             }),
             "xx",
         ),
-        ("broken internal link", edit(lesson, "\n\n", "\n\nSee [the missing lesson](99-no-such-lesson.md).\n\n"), "99-no-such-lesson"),
+        (
+            "broken internal link",
+            edit(lesson, "\n\n", "\n\nSee [the missing lesson](99-no-such-lesson.md).\n\n"),
+            "99-no-such-lesson",
+        ),
         (
             "session outside the edition",
-            edit("programs/itw/editions/2027-governing-stps-for-the-sdgs.toml", "starts = 2027-10-15T13:30:00", "starts = 2027-10-19T13:30:00"),
+            edit(
+                "programs/itw/editions/2027-governing-stps-for-the-sdgs.toml",
+                "starts = 2027-10-15T13:30:00",
+                "starts = 2027-10-19T13:30:00",
+            ),
             "2027-governing-stps-for-the-sdgs.toml:",
         ),
         (
             "unknown time zone",
-            edit("programs/gif/editions/2019-smart-city-sustainability.toml", "time_zone = \"Asia/Seoul\"", "time_zone = \"Asia/Daejeon\""),
+            edit(
+                "programs/gif/editions/2019-smart-city-sustainability.toml",
+                "time_zone = \"Asia/Seoul\"",
+                "time_zone = \"Asia/Daejeon\"",
+            ),
             "2019-smart-city-sustainability.toml:14",
         ),
     ]
@@ -197,7 +215,10 @@ async fn every_kind_of_invalid_content_is_reported_with_file_and_line_and_nothin
     assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
     assert_eq!(app.count("SELECT COUNT(*) FROM lessons").await, 32);
     let again = cli(&["content", "import"], &app);
-    assert!(String::from_utf8_lossy(&again.stdout).contains("programs +0 ~0; editions +0 ~0; modules +0 ~0 archived 0; lessons +0 ~0 archived 0"));
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .contains("programs +0 ~0; editions +0 ~0; modules +0 ~0 archived 0; lessons +0 ~0 archived 0")
+    );
 }
 
 #[rocket::async_test]
@@ -214,10 +235,11 @@ async fn demo_adds_people_and_enrollments_once() {
     let second = cli(&["demo"], &app);
     assert!(String::from_utf8_lossy(&second.stdout).contains("0 accounts added, 0 enrollments added"));
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, users);
-    let (native,): (String,) = sqlx::query_as("SELECT certificate_name_native FROM users WHERE email = 'liem@demo.wta-academy.org'")
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap();
+    let (native,): (String,) =
+        sqlx::query_as("SELECT certificate_name_native FROM users WHERE email = 'liem@demo.wta-academy.org'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
     assert_eq!(native, "Trần Thanh Liêm");
     assert_eq!(
         app.login("liem@demo.wta-academy.org", wta_academy::services::demo::DEMO_PASSWORD).await,

@@ -87,13 +87,17 @@ async fn editing_keeps_sessions_inside_the_edition() {
     let page = body(app.get("/manage/editions/itw-2027/edit").await).await;
     assert!(page.contains("value=\"2027-06-30T18:00\""), "application window in the edition's clock time");
     // Shortening the edition would strand the sessions of its last day.
-    let mut fields = edition_form(&[("slug", "itw-2027"), ("number", "23"), ("starts_on", "2027-10-11"), ("ends_on", "2027-10-13")]);
+    let mut fields =
+        edition_form(&[("slug", "itw-2027"), ("number", "23"), ("starts_on", "2027-10-11"), ("ends_on", "2027-10-13")]);
     fields.retain(|(k, _)| *k != "modules");
     fields.push(("modules", "triple-helix"));
     let r = app.post_form("/manage/editions/itw-2027/edit", &fields).await;
     assert_eq!(r.status(), Status::UnprocessableEntity);
     assert!(body(r).await.contains("Some sessions would fall outside these dates"));
-    let (ends,): (String,) = sqlx::query_as("SELECT ends_on FROM editions WHERE slug = 'itw-2027'").fetch_one(&app.state.db.pool).await.unwrap();
+    let (ends,): (String,) = sqlx::query_as("SELECT ends_on FROM editions WHERE slug = 'itw-2027'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(ends, "2027-10-15");
 }
 
@@ -105,12 +109,22 @@ async fn cloning_copies_course_and_sessions_shifted_to_the_new_start() {
     let trainer = app.create_user("trainer@example.org", "Park Seo-yeon", Role::Participant).await;
     app.assign_trainer("itw-2027", trainer).await;
 
-    let r = app.post_form("/manage/editions/itw-2027/clone", &[("slug", "itw-2027"), ("number", "23"), ("title", ""), ("starts_on", "soon")]).await;
+    let r = app
+        .post_form(
+            "/manage/editions/itw-2027/clone",
+            &[("slug", "itw-2027"), ("number", "23"), ("title", ""), ("starts_on", "soon")],
+        )
+        .await;
     assert_eq!(r.status(), Status::UnprocessableEntity);
     let page = body(r).await;
     assert!(page.contains("Enter a title."));
     assert!(page.contains("Enter a date as YYYY-MM-DD."));
-    let r = app.post_form("/manage/editions/itw-2027/clone", &[("slug", "itw-2027"), ("number", "23"), ("title", "Copy"), ("starts_on", "2028-10-09")]).await;
+    let r = app
+        .post_form(
+            "/manage/editions/itw-2027/clone",
+            &[("slug", "itw-2027"), ("number", "23"), ("title", "Copy"), ("starts_on", "2028-10-09")],
+        )
+        .await;
     assert_eq!(r.status(), Status::UnprocessableEntity);
     let page = body(r).await;
     assert!(page.contains("Another edition already uses this short name."));
@@ -119,7 +133,12 @@ async fn cloning_copies_course_and_sessions_shifted_to_the_new_start() {
     let r = app
         .post_form(
             "/manage/editions/itw-2027/clone",
-            &[("slug", "itw-2028"), ("number", "24"), ("title", "24th UNESCO-WTA International Training Workshop"), ("starts_on", "2028-10-09")],
+            &[
+                ("slug", "itw-2028"),
+                ("number", "24"),
+                ("title", "24th UNESCO-WTA International Training Workshop"),
+                ("starts_on", "2028-10-09"),
+            ],
         )
         .await;
     assert_eq!(r.status(), Status::SeeOther);
@@ -138,10 +157,11 @@ async fn cloning_copies_course_and_sessions_shifted_to_the_new_start() {
     let page = body(app.get("/editions/itw-2028").await).await;
     assert!(page.contains("2028-10-09"));
     assert!(page.contains("09:30–11:00 KST"));
-    let (first,): (String,) = sqlx::query_as(&format!("SELECT MIN(starts_at) FROM edition_sessions WHERE edition_id = {new_id}"))
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap();
+    let (first,): (String,) =
+        sqlx::query_as(&format!("SELECT MIN(starts_at) FROM edition_sessions WHERE edition_id = {new_id}"))
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
     assert!(first.starts_with("2028-10-09T00:30:00"), "09:30 KST is 00:30 UTC: {first}");
 }
 
@@ -201,8 +221,11 @@ async fn trainers_add_change_and_remove_sessions_within_the_edition() {
 
     let moved = fields("2027-10-12T18:00", "2027-10-12T19:00");
     assert_eq!(app.post_form(&format!("{base}/{id}/edit"), &moved).await.status(), Status::SeeOther);
-    let (sequence_after,): (i64,) =
-        sqlx::query_as("SELECT sequence FROM edition_sessions WHERE id = $1").bind(id).fetch_one(&app.state.db.pool).await.unwrap();
+    let (sequence_after,): (i64,) = sqlx::query_as("SELECT sequence FROM edition_sessions WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(sequence_after, sequence + 1);
     assert_eq!(app.post_form(&format!("{base}/{id}/delete"), &[]).await.status(), Status::SeeOther);
     assert_eq!(app.count("SELECT COUNT(*) FROM edition_sessions").await, before);
@@ -236,7 +259,11 @@ async fn times_show_in_the_edition_zone_and_the_viewers_own() {
     assert!(page.contains("Applications are open until <strong>2027-06-30 18:00 KST</strong>"));
 
     let me = app.login_as(Role::Participant).await;
-    sqlx::query("UPDATE users SET time_zone = 'Europe/Paris' WHERE id = $1").bind(me).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE users SET time_zone = 'Europe/Paris' WHERE id = $1")
+        .bind(me)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     let page = body(app.get("/editions/itw-2027").await).await;
     assert!(page.contains("and below in yours, Europe/Paris"));
     assert!(page.contains("2027-10-11 02:30–04:00 CEST (Europe/Paris)"), "CEST is UTC+2 in October");

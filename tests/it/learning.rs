@@ -162,7 +162,8 @@ async fn trainers_note_lessons_of_their_own_edition_only() {
     app.enroll("itw-2005", learner).await;
     app.post_form(&format!("{M1}/origins-of-the-triple-helix/done"), &[("done", "1")]).await;
     assert!(body(app.get(&lesson).await).await.contains("Daedeok</strong> on Wednesday"));
-    let elsewhere = body(app.get("/editions/itw-2005/modules/triple-helix/technopolis-models-around-the-world").await).await;
+    let elsewhere =
+        body(app.get("/editions/itw-2005/modules/triple-helix/technopolis-models-around-the-world").await).await;
     assert!(!elsewhere.contains("on Wednesday"));
 
     // A note that is too long is refused and the old one kept.

@@ -266,7 +266,8 @@ pub async fn get_lesson(
     let access = learning::access(&mut conn, &e, user.0.as_ref()).await?;
     let learner = (access == Access::Participant).then(|| user.0.as_ref().map(|u| u.id)).flatten();
     let (v, _) = learning::lesson(&mut conn, &e, access, learner, module, lesson, lang.0).await?;
-    let to_ref = |n: Option<(String, String, String)>| n.map(|(module, lesson, title)| LessonRef { module, lesson, title });
+    let to_ref =
+        |n: Option<(String, String, String)>| n.map(|(module, lesson, title)| LessonRef { module, lesson, title });
     Ok(Json(LessonOut {
         module: v.module_slug,
         slug: v.slug,

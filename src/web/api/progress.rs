@@ -88,6 +88,7 @@ pub struct ProgressRequest {
               (status = 404, description = "No such lesson, or the caller is not enrolled", body = super::ErrorBody),
               (status = 422, description = "The lesson is locked", body = super::ErrorBody)))]
 #[put("/api/v1/editions/<slug>/modules/<module>/<lesson>/progress", format = "json", data = "<body>")]
+#[allow(clippy::too_many_arguments)] // three path segments, the body and four guards
 pub async fn set_progress(
     state: &rocket::State<AppState>,
     user: SignedIn,

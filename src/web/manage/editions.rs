@@ -26,25 +26,44 @@ pub fn routes() -> Vec<Route> {
 }
 
 const EDITION_FIELDS: [&str; 20] = [
-    "program", "slug", "number", "title", "theme", "summary", "starts_on", "ends_on", "venue", "city", "country",
-    "time_zone", "mode", "capacity", "working_languages", "applications_open", "applications_close",
-    "admission_mode", "sequential", "modules",
+    "program",
+    "slug",
+    "number",
+    "title",
+    "theme",
+    "summary",
+    "starts_on",
+    "ends_on",
+    "venue",
+    "city",
+    "country",
+    "time_zone",
+    "mode",
+    "capacity",
+    "working_languages",
+    "applications_open",
+    "applications_close",
+    "admission_mode",
+    "sequential",
+    "modules",
 ];
 
 #[get("/manage/editions")]
 async fn list(ctx: Ctx<'_>, _c: Coordinator) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
-    let rows: Vec<Value> = programs::all_editions(&mut conn)
-        .await?
-        .iter()
-        .rev()
-        .map(|e| present::edition(e, ctx.lang, None))
-        .collect();
+    let rows: Vec<Value> =
+        programs::all_editions(&mut conn).await?.iter().rev().map(|e| present::edition(e, ctx.lang, None)).collect();
     Ok(ctx.render("manage/editions", json!({ "editions": rows })))
 }
 
 /// The edition form with its choices, the values typed and the field errors.
-async fn edition_form(ctx: &Ctx<'_>, input: &EditionInput, errors: &FieldErrors, action: &str, is_new: bool) -> Result<Value, AppError> {
+async fn edition_form(
+    ctx: &Ctx<'_>,
+    input: &EditionInput,
+    errors: &FieldErrors,
+    action: &str,
+    is_new: bool,
+) -> Result<Value, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let program_list = programs::all_programs(&mut conn).await?;
     let modules = library::library(&mut conn, ctx.lang).await?;
@@ -95,7 +114,12 @@ async fn create(ctx: Ctx<'_>, c: Coordinator, form: CsrfForm<EditionInput>) -> R
 }
 
 /// The edit page: the form plus the edition's trainers.
-async fn edit_page(ctx: &Ctx<'_>, slug: &str, input: Option<&EditionInput>, errors: &FieldErrors) -> Result<Value, AppError> {
+async fn edit_page(
+    ctx: &Ctx<'_>,
+    slug: &str,
+    input: Option<&EditionInput>,
+    errors: &FieldErrors,
+) -> Result<Value, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     let stored = match input {
@@ -147,13 +171,18 @@ async fn clone_form(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<Templat
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     let input = CloneInput { number: (ed.number + 1).to_string(), title: ed.title.clone(), ..CloneInput::default() };
-    Ok(ctx.render("manage/edition_clone", clone_page(&ctx, present::edition(&ed, ctx.lang, None), &input, &FieldErrors::new())))
+    Ok(ctx.render(
+        "manage/edition_clone",
+        clone_page(&ctx, present::edition(&ed, ctx.lang, None), &input, &FieldErrors::new()),
+    ))
 }
 
 #[post("/manage/editions/<slug>/clone", data = "<form>")]
 async fn clone(ctx: Ctx<'_>, c: Coordinator, slug: &str, form: CsrfForm<CloneInput>) -> Result<Page, AppError> {
     match editions_admin::clone(ctx.state, &c.0, slug, &form.0).await {
-        Ok(e) => Ok(Page::Done(ctx.flash_success(format!("/manage/editions/{}/edit", e.slug), msg!("flash-edition-cloned")))),
+        Ok(e) => {
+            Ok(Page::Done(ctx.flash_success(format!("/manage/editions/{}/edit", e.slug), msg!("flash-edition-cloned"))))
+        }
         Err(ServiceError::Invalid(errors)) => {
             let mut conn = ctx.state.db.pool.acquire().await?;
             let ed = learning::edition(&mut conn, slug).await?;
@@ -171,7 +200,12 @@ struct TrainerForm {
 }
 
 #[post("/manage/editions/<slug>/trainers", data = "<form>")]
-async fn add_trainer(ctx: Ctx<'_>, c: Coordinator, slug: &str, form: CsrfForm<TrainerForm>) -> Result<Flash<Redirect>, AppError> {
+async fn add_trainer(
+    ctx: Ctx<'_>,
+    c: Coordinator,
+    slug: &str,
+    form: CsrfForm<TrainerForm>,
+) -> Result<Flash<Redirect>, AppError> {
     let back = format!("/manage/editions/{slug}/edit");
     match editions_admin::add_trainer(ctx.state, &c.0, slug, &form.0.email).await {
         Ok(()) => Ok(ctx.flash_success(back, msg!("flash-trainer-added"))),

@@ -87,9 +87,17 @@ async fn new_form(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Template, 
 }
 
 /// Saves the form; with errors, answers the form again (422) with the values typed.
-async fn save(ctx: &Ctx<'_>, user: &SignedIn, slug: &str, id: Option<i64>, input: &SessionInput) -> Result<Page, AppError> {
+async fn save(
+    ctx: &Ctx<'_>,
+    user: &SignedIn,
+    slug: &str,
+    id: Option<i64>,
+    input: &SessionInput,
+) -> Result<Page, AppError> {
     match sessions_admin::save(ctx.state, &user.0, slug, id, input).await {
-        Ok(_) => Ok(Page::Done(ctx.flash_success(format!("/manage/editions/{slug}/sessions"), msg!("flash-session-saved")))),
+        Ok(_) => {
+            Ok(Page::Done(ctx.flash_success(format!("/manage/editions/{slug}/sessions"), msg!("flash-session-saved"))))
+        }
         Err(ServiceError::Invalid(errors)) => {
             let mut conn = ctx.state.db.pool.acquire().await?;
             let ed = sessions_admin::teachable(&mut conn, slug, &user.0).await?;
@@ -139,7 +147,13 @@ async fn edit_form(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64) -> Result<
 }
 
 #[post("/manage/editions/<slug>/sessions/<id>/edit", data = "<form>")]
-async fn update(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64, form: CsrfForm<SessionInput>) -> Result<Page, AppError> {
+async fn update(
+    ctx: Ctx<'_>,
+    user: SignedIn,
+    slug: &str,
+    id: i64,
+    form: CsrfForm<SessionInput>,
+) -> Result<Page, AppError> {
     save(&ctx, &user, slug, Some(id), &form.0).await
 }
 
