@@ -21,7 +21,11 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Run the web server (the default).
-    Serve,
+    Serve {
+        /// First add the demo people and enrollments (as `demo` does), then serve.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Apply database migrations and exit.
     Migrate,
     /// Manage accounts.

@@ -27,8 +27,12 @@ async fn main() -> ExitCode {
         }
     };
     init_logging(config.log_format);
-    let result = match args.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(config).await,
+    let result = match args.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Serve { demo: false } => serve(config).await,
+        Command::Serve { demo: true } => match cli::demo(config.clone()).await {
+            Ok(()) => serve(config).await,
+            Err(e) => Err(e),
+        },
         Command::Migrate => cli::migrate(&config).await,
         Command::User(UserCommand::Add(a)) => cli::user_add(config, a).await,
         Command::User(UserCommand::SetRole(a)) => cli::user_set_role(config, a).await,

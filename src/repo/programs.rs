@@ -182,44 +182,50 @@ fn opt(t: Option<Timestamp>) -> Option<String> {
     t.map(|t| t.db())
 }
 
+/// `sql` with the edition's columns bound as $1 (program) to $20 (source checksum), in the
+/// order both statements below name them.
+fn with_spec<'q>(
+    sql: &'q str,
+    program_id: i64,
+    s: &'q EditionSpec,
+    checksum: &'q str,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    sqlx::query(sql)
+        .bind(program_id)
+        .bind(&s.slug)
+        .bind(s.number)
+        .bind(&s.title)
+        .bind(&s.theme)
+        .bind(&s.summary)
+        .bind(date_text(s.starts_on))
+        .bind(date_text(s.ends_on))
+        .bind(&s.venue)
+        .bind(&s.city)
+        .bind(&s.country)
+        .bind(&s.time_zone)
+        .bind(s.mode)
+        .bind(s.capacity)
+        .bind(s.working_languages.join(","))
+        .bind(opt(s.applications_open_at))
+        .bind(opt(s.applications_close_at))
+        .bind(s.admission_mode)
+        .bind(i64::from(s.sequential))
+        .bind(checksum)
+}
+
 pub async fn insert_edition(
     conn: &mut Conn,
     program_id: i64,
     s: &EditionSpec,
     checksum: &str,
 ) -> Result<i64, sqlx::Error> {
-    let at = now().db();
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO editions (program_id, slug, number, title, theme, summary, starts_on, ends_on, venue, city, \
-         country, time_zone, mode, capacity, working_languages, applications_open_at, applications_close_at, \
+    let sql = "INSERT INTO editions (program_id, slug, number, title, theme, summary, starts_on, ends_on, venue, \
+         city, country, time_zone, mode, capacity, working_languages, applications_open_at, applications_close_at, \
          admission_mode, sequential, source_checksum, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21) \
-         RETURNING id",
-    )
-    .bind(program_id)
-    .bind(&s.slug)
-    .bind(s.number)
-    .bind(&s.title)
-    .bind(&s.theme)
-    .bind(&s.summary)
-    .bind(date_text(s.starts_on))
-    .bind(date_text(s.ends_on))
-    .bind(&s.venue)
-    .bind(&s.city)
-    .bind(&s.country)
-    .bind(&s.time_zone)
-    .bind(s.mode)
-    .bind(s.capacity)
-    .bind(s.working_languages.join(","))
-    .bind(opt(s.applications_open_at))
-    .bind(opt(s.applications_close_at))
-    .bind(s.admission_mode)
-    .bind(i64::from(s.sequential))
-    .bind(checksum)
-    .bind(at)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(id)
+         RETURNING id";
+    let row = with_spec(sql, program_id, s, checksum).bind(now().db()).fetch_one(&mut *conn).await?;
+    sqlx::Row::try_get(&row, 0)
 }
 
 pub async fn update_edition(
@@ -229,36 +235,11 @@ pub async fn update_edition(
     s: &EditionSpec,
     checksum: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE editions SET program_id = $1, slug = $2, number = $3, title = $4, theme = $5, summary = $6, \
+    let sql = "UPDATE editions SET program_id = $1, slug = $2, number = $3, title = $4, theme = $5, summary = $6, \
          starts_on = $7, ends_on = $8, venue = $9, city = $10, country = $11, time_zone = $12, mode = $13, \
          capacity = $14, working_languages = $15, applications_open_at = $16, applications_close_at = $17, \
-         admission_mode = $18, sequential = $19, source_checksum = $20, updated_at = $21 WHERE id = $22",
-    )
-    .bind(program_id)
-    .bind(&s.slug)
-    .bind(s.number)
-    .bind(&s.title)
-    .bind(&s.theme)
-    .bind(&s.summary)
-    .bind(date_text(s.starts_on))
-    .bind(date_text(s.ends_on))
-    .bind(&s.venue)
-    .bind(&s.city)
-    .bind(&s.country)
-    .bind(&s.time_zone)
-    .bind(s.mode)
-    .bind(s.capacity)
-    .bind(s.working_languages.join(","))
-    .bind(opt(s.applications_open_at))
-    .bind(opt(s.applications_close_at))
-    .bind(s.admission_mode)
-    .bind(i64::from(s.sequential))
-    .bind(checksum)
-    .bind(now().db())
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
+         admission_mode = $18, sequential = $19, source_checksum = $20, updated_at = $21 WHERE id = $22";
+    with_spec(sql, program_id, s, checksum).bind(now().db()).bind(id).execute(&mut *conn).await?;
     Ok(())
 }
 

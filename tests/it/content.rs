@@ -246,3 +246,12 @@ async fn demo_adds_people_and_enrollments_once() {
         rocket::http::Status::SeeOther
     );
 }
+
+#[rocket::async_test]
+async fn a_fresh_database_gets_the_content_at_start_and_a_filled_one_is_left_alone() {
+    let app = TestApp::with(|c| c.import_content_at_start = true).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM programs").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM lessons").await, 32);
+    let page = app.get("/catalogue").await.into_string().await.unwrap();
+    assert!(page.contains("Global Innovation Forum 2019"));
+}
