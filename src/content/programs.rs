@@ -54,6 +54,10 @@ struct EditionFile {
     #[serde(default)]
     modules: Vec<String>,
     #[serde(default)]
+    offer_hours: Option<i64>,
+    #[serde(default)]
+    country_quota: Option<i64>,
+    #[serde(default)]
     sessions: Vec<SessionFile>,
 }
 
@@ -214,6 +218,8 @@ fn read_edition(path: &Path, modules: &BTreeSet<String>, problems: &mut Vec<Prob
         admission_mode: f.admission_mode.clone(),
         sequential: if f.sequential { "1".into() } else { String::new() },
         modules: f.modules.clone(),
+        offer_hours: f.offer_hours.map(|h| h.to_string()).unwrap_or_default(),
+        country_quota: f.country_quota.map(|q| q.to_string()).unwrap_or_default(),
     };
     let spec = match input.validate() {
         Ok(s) => Some(s),

@@ -10,6 +10,9 @@ use super::{FieldErrors, countries, languages, names, time_zone};
 use crate::db::Timestamp;
 use crate::msg;
 
+/// Hours an offered seat waits for its taker unless the edition says otherwise.
+pub const DEFAULT_OFFER_HOURS: i64 = 72;
+
 pub const MODES: [&str; 3] = ["on-site", "online", "blended"];
 pub const ADMISSION_MODES: [&str; 2] = ["open", "reviewed"];
 pub const SESSION_KINDS: [&str; 4] = ["lecture", "workshop", "site-visit", "panel"];
@@ -88,6 +91,10 @@ pub struct EditionInput {
     pub admission_mode: String,
     pub sequential: String,
     pub modules: Vec<String>,
+    /// Hours a waitlisted person has to take up an offered seat; empty means 72.
+    pub offer_hours: String,
+    /// Most accepted participants per country; empty means no quota.
+    pub country_quota: String,
 }
 
 /// An edition that keeps every rule.
@@ -113,6 +120,8 @@ pub struct EditionSpec {
     pub sequential: bool,
     /// Module slugs in course order (checked against the library by the service).
     pub modules: Vec<String>,
+    pub offer_hours: i64,
+    pub country_quota: Option<i64>,
 }
 
 impl EditionInput {
@@ -171,6 +180,20 @@ impl EditionInput {
             }
         }
         let sequential = matches!(self.sequential.trim(), "1" | "on" | "true" | "yes");
+        let offer_hours = if self.offer_hours.trim().is_empty() {
+            Some(DEFAULT_OFFER_HOURS)
+        } else {
+            e.check(
+                "offer_hours",
+                positive(&self.offer_hours, msg!("err-offer-hours-invalid"))
+                    .and_then(|h| if h <= 720 { Ok(h) } else { Err(msg!("err-offer-hours-invalid")) }),
+            )
+        };
+        let country_quota = if self.country_quota.trim().is_empty() {
+            Some(None)
+        } else {
+            e.check("country_quota", positive(&self.country_quota, msg!("err-quota-invalid")).map(Some))
+        };
         e.clone().into_result()?;
         match (slug, number, title, theme, summary, starts_on, ends_on, venue, city, country, zone) {
             (
@@ -205,6 +228,8 @@ impl EditionInput {
                 admission_mode: admission.unwrap_or("reviewed"),
                 sequential,
                 modules,
+                offer_hours: offer_hours.unwrap_or(DEFAULT_OFFER_HOURS),
+                country_quota: country_quota.flatten(),
             }),
             _ => Err(e),
         }

@@ -2,6 +2,7 @@
 
 pub mod countries;
 pub mod email;
+pub mod enrollment;
 pub mod languages;
 pub mod names;
 pub mod organisation;

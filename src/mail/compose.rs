@@ -24,6 +24,68 @@ pub fn password_reset(lang: &str, name: &str, link: &str, minutes: i64) -> Messa
     }
 }
 
+/// What an enrollment message reports, with what it needs to say it.
+pub enum EnrollmentNews<'a> {
+    Received,
+    Accepted,
+    Waitlisted { position: i64 },
+    Offered { deadline: &'a str },
+    OfferExpired,
+    Rejected,
+    Withdrawn,
+}
+
+impl EnrollmentNews<'_> {
+    fn key(&self) -> &'static str {
+        match self {
+            EnrollmentNews::Received => "received",
+            EnrollmentNews::Accepted => "accepted",
+            EnrollmentNews::Waitlisted { .. } => "waitlisted",
+            EnrollmentNews::Offered { .. } => "offered",
+            EnrollmentNews::OfferExpired => "expired",
+            EnrollmentNews::Rejected => "rejected",
+            EnrollmentNews::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// A change in a person's application, in their language; `note` is the coordinator's
+/// optional message, quoted at the end.
+pub fn enrollment(lang: &str, name: &str, edition: &str, link: &str, news: &EnrollmentNews<'_>, note: &str) -> Message {
+    let kind = news.key();
+    let mut args = vec![
+        ("name", FluentValue::from(name.to_string())),
+        ("edition", FluentValue::from(edition.to_string())),
+        ("link", FluentValue::from(link.to_string())),
+    ];
+    match news {
+        EnrollmentNews::Waitlisted { position } => args.push(("position", FluentValue::from(*position))),
+        EnrollmentNews::Offered { deadline } => args.push(("deadline", FluentValue::from((*deadline).to_string()))),
+        _ => {}
+    }
+    let mut body = t_args(lang, &format!("mail-enrollment-{kind}-body"), &args);
+    if !note.trim().is_empty() {
+        body.push_str("\n\n");
+        body.push_str(&t(lang, "mail-enrollment-note"));
+        body.push_str("\n");
+        body.push_str(note.trim());
+    }
+    body.push_str("\n\n");
+    body.push_str(&t(lang, "mail-signature"));
+    Message { subject: t_args(lang, &format!("mail-enrollment-{kind}-subject"), &args), body }
+}
+
+/// The coordinators' daily digest: new applications per edition.
+pub fn digest(lang: &str, lines: &[(String, i64)], link: &str) -> Message {
+    let mut body = t(lang, "mail-digest-intro");
+    for (title, n) in lines {
+        body.push_str(&format!("\n- {title}: {n}"));
+    }
+    body.push_str("\n\n");
+    body.push_str(link);
+    Message { subject: t(lang, "mail-digest-subject"), body }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! (a pooled one or a transaction's) and return domain types.
 
 pub mod audit;
+pub mod enrollments;
 pub mod login_failures;
 pub mod outbox;
 pub mod password_resets;

@@ -46,6 +46,10 @@ pub struct Edition {
     pub sequential: i64,
     pub source_checksum: String,
     pub updated_at: String,
+    /// Seats held by accepted, completed and offered enrollments.
+    pub seats_taken: i64,
+    pub offer_hours: i64,
+    pub country_quota: Option<i64>,
 }
 
 impl Edition {
@@ -70,7 +74,8 @@ impl Edition {
 const EDITION_COLUMNS: &str = "e.id, e.program_id, p.slug AS program_slug, p.name AS program_name, \
     p.short_name AS program_short_name, e.slug, e.number, e.title, e.theme, e.summary, e.starts_on, e.ends_on, \
     e.venue, e.city, e.country, e.time_zone, e.mode, e.capacity, e.working_languages, e.applications_open_at, \
-    e.applications_close_at, e.admission_mode, e.sequential, e.source_checksum, e.updated_at";
+    e.applications_close_at, e.admission_mode, e.sequential, e.source_checksum, e.updated_at, e.seats_taken, \
+    e.offer_hours, e.country_quota";
 
 pub async fn all_programs(conn: &mut Conn) -> Result<Vec<Program>, sqlx::Error> {
     sqlx::query_as(
@@ -182,7 +187,7 @@ fn opt(t: Option<Timestamp>) -> Option<String> {
     t.map(|t| t.db())
 }
 
-/// `sql` with the edition's columns bound as $1 (program) to $20 (source checksum), in the
+/// `sql` with the edition's columns bound as $1 (program) to $22 (country quota), in the
 /// order both statements below name them.
 fn with_spec<'q>(
     sql: &'q str,
@@ -211,6 +216,8 @@ fn with_spec<'q>(
         .bind(s.admission_mode)
         .bind(i64::from(s.sequential))
         .bind(checksum)
+        .bind(s.offer_hours)
+        .bind(s.country_quota)
 }
 
 pub async fn insert_edition(
@@ -221,8 +228,9 @@ pub async fn insert_edition(
 ) -> Result<i64, sqlx::Error> {
     let sql = "INSERT INTO editions (program_id, slug, number, title, theme, summary, starts_on, ends_on, venue, \
          city, country, time_zone, mode, capacity, working_languages, applications_open_at, applications_close_at, \
-         admission_mode, sequential, source_checksum, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21) \
+         admission_mode, sequential, source_checksum, offer_hours, country_quota, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
+         $23, $23) \
          RETURNING id";
     let row = with_spec(sql, program_id, s, checksum).bind(now().db()).fetch_one(&mut *conn).await?;
     sqlx::Row::try_get(&row, 0)
@@ -238,7 +246,8 @@ pub async fn update_edition(
     let sql = "UPDATE editions SET program_id = $1, slug = $2, number = $3, title = $4, theme = $5, summary = $6, \
          starts_on = $7, ends_on = $8, venue = $9, city = $10, country = $11, time_zone = $12, mode = $13, \
          capacity = $14, working_languages = $15, applications_open_at = $16, applications_close_at = $17, \
-         admission_mode = $18, sequential = $19, source_checksum = $20, updated_at = $21 WHERE id = $22";
+         admission_mode = $18, sequential = $19, source_checksum = $20, offer_hours = $21, country_quota = $22, \
+         updated_at = $23 WHERE id = $24";
     with_spec(sql, program_id, s, checksum).bind(now().db()).bind(id).execute(&mut *conn).await?;
     Ok(())
 }

@@ -86,6 +86,14 @@ pub async fn by_email(conn: &mut Conn, email: &str) -> Result<Option<User>, sqlx
     Ok(row.map(User::from))
 }
 
+/// Active coordinators and administrators (who receive coordinators' mail).
+pub async fn coordinators(conn: &mut Conn) -> Result<Vec<User>, sqlx::Error> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM users WHERE role IN ('coordinator', 'admin') AND is_active = 1 ORDER BY id");
+    let rows: Vec<UserRow> = sqlx::query_as(&sql).fetch_all(&mut *conn).await?;
+    Ok(rows.into_iter().map(User::from).collect())
+}
+
 #[derive(FromRow)]
 struct CredentialsRow {
     #[sqlx(flatten)]

@@ -252,7 +252,7 @@ async fn ensure(state: &AppState, person: &Person, role: Role, report: &mut Demo
         certificate_name_latin: person.latin.into(),
         certificate_name_native: person.native.into(),
         organisation: person.organisation.into(),
-        organisation_type: if person.organisation.contains("City") { "city".into() } else { "stp".into() },
+        organisation_type: if person.organisation.contains("City") { "city-government".into() } else { "stp".into() },
         country: person.country.into(),
         position: person.position.into(),
         preferred_language: person.language.into(),

@@ -21,6 +21,7 @@ fn edition_json(e: &EditionSpec) -> serde_json::Value {
         "slug": e.slug, "number": e.number, "title": e.title, "starts_on": date_text(e.starts_on),
         "ends_on": date_text(e.ends_on), "time_zone": e.time_zone, "mode": e.mode, "capacity": e.capacity,
         "admission_mode": e.admission_mode, "sequential": e.sequential, "modules": e.modules,
+        "offer_hours": e.offer_hours, "country_quota": e.country_quota,
     })
 }
 
@@ -48,6 +49,8 @@ pub async fn input_of(conn: &mut Conn, e: &Edition) -> Result<EditionInput, sqlx
         admission_mode: e.admission_mode.clone(),
         sequential: if e.sequential != 0 { "1".into() } else { String::new() },
         modules: library::course_module_slugs(conn, e.id).await?,
+        offer_hours: e.offer_hours.to_string(),
+        country_quota: e.country_quota.map(|q| q.to_string()).unwrap_or_default(),
     })
 }
 

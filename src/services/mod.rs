@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod content_import;
 pub mod demo;
 pub mod editions_admin;
+pub mod enrollment;
 pub mod learning;
 pub mod passwords;
 pub mod profile;

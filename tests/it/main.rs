@@ -11,6 +11,7 @@ mod catalogs;
 mod cli;
 mod content;
 mod editions;
+mod enrollment;
 mod health;
 mod learning;
 mod mail;

@@ -25,7 +25,7 @@ pub fn routes() -> Vec<Route> {
     routes![list, new_form, create, edit_form, update, clone_form, clone, add_trainer, remove_trainer]
 }
 
-const EDITION_FIELDS: [&str; 20] = [
+const EDITION_FIELDS: [&str; 22] = [
     "program",
     "slug",
     "number",
@@ -46,6 +46,8 @@ const EDITION_FIELDS: [&str; 20] = [
     "admission_mode",
     "sequential",
     "modules",
+    "offer_hours",
+    "country_quota",
 ];
 
 #[get("/manage/editions")]

@@ -343,3 +343,83 @@ err-trainer-unknown = Choose trainers among those assigned to this edition.
 err-trainer-no-account = No account uses this email. The trainer must sign up first.
 err-lesson-locked = This lesson opens when you have finished the lessons before it.
 err-progress-participants-only = Only participants of the edition record progress.
+
+## Enrollment
+mail-signature = WTA Academy
+mail-enrollment-note = Message from the coordinators:
+mail-enrollment-received-subject = Application received: { $edition }
+mail-enrollment-received-body =
+    Dear { $name },
+
+    we have received your application to { $edition }. The coordinators review every application and will write to you with their decision.
+
+    You can follow your application here: { $link }
+mail-enrollment-accepted-subject = You are accepted: { $edition }
+mail-enrollment-accepted-body =
+    Dear { $name },
+
+    we are glad to confirm your place in { $edition }. The course and the timetable are open to you now.
+
+    Your application: { $link }
+mail-enrollment-waitlisted-subject = You are on the waiting list: { $edition }
+mail-enrollment-waitlisted-body =
+    Dear { $name },
+
+    all places in { $edition } are taken at the moment, so you are on the waiting list, at position { $position }. When a place frees, it is offered to the first person on the list by email.
+
+    Your application: { $link }
+mail-enrollment-offered-subject = A seat is offered to you: { $edition }
+mail-enrollment-offered-body =
+    Dear { $name },
+
+    a place in { $edition } has become free and is offered to you. Please accept it before { $deadline }; after that it goes to the next person on the waiting list.
+
+    Accept or decline here: { $link }
+mail-enrollment-expired-subject = Your offer has expired: { $edition }
+mail-enrollment-expired-body =
+    Dear { $name },
+
+    the place offered to you in { $edition } was not taken up in time and has passed to the next person on the waiting list.
+
+    Your application: { $link }
+mail-enrollment-rejected-subject = Your application: { $edition }
+mail-enrollment-rejected-body =
+    Dear { $name },
+
+    thank you for applying to { $edition }. We are sorry that we cannot offer you a place this time.
+
+    Your application: { $link }
+mail-enrollment-withdrawn-subject = Your application is withdrawn: { $edition }
+mail-enrollment-withdrawn-body =
+    Dear { $name },
+
+    your application to { $edition } is withdrawn. If this was a mistake, please write to the coordinators.
+
+    Your application: { $link }
+mail-digest-subject = New applications today
+mail-digest-intro = New applications in the last 24 hours:
+err-certificate-name-required = Enter your name as it should be printed on the certificate, in Latin letters.
+err-organisation-required = Enter your organisation.
+err-organisation-type-required = Choose the type of your organisation.
+err-country-required = Choose your country.
+err-motivation-required = Tell us in a few sentences why you apply.
+err-motivation-too-long = This text is too long (at most 2,000 characters).
+err-already-applied = You have already applied to this edition.
+err-applications-closed = Applications to this edition are not open.
+err-edition-full = This edition is full: no more applications are taken.
+err-application-locked = This application can no longer be changed.
+err-cannot-withdraw = This application cannot be withdrawn.
+err-no-offer = There is no open offer to accept.
+err-decision-unknown = Choose accept, waiting list or reject.
+err-nothing-selected = Select at least one application.
+err-decision-not-allowed = One of the selected applications cannot take this decision in its present state.
+err-capacity-full = Not enough free places. To exceed the capacity, give a reason.
+err-quota-full = This country has reached its quota. To exceed it, give a reason.
+err-invitation-invalid = This invitation link is not valid.
+err-invitation-other-email = This invitation was sent to another email address. Sign in with that address to use it.
+err-invitation-expired = This invitation has expired or has been used.
+err-offer-hours-invalid = Enter a number of hours between 1 and 720.
+err-quota-invalid = Enter a whole number of 1 or more, or leave empty for no quota.
+field-offer-hours = Hours to accept an offered place
+field-country-quota = Most participants per country
+hint-country-quota = Leave empty for no quota. Applicants over the quota are waitlisted.
