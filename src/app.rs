@@ -92,6 +92,7 @@ fn assemble(figment: Figment, state: AppState) -> Rocket<Build> {
                 let Some(state) = rocket.state::<AppState>().cloned() else { return };
                 let shutdown = rocket.shutdown();
                 tokio::spawn(state.mailer.clone().run(state.db.clone(), shutdown.clone()));
+                tokio::spawn(crate::jobs::enrollment(state.clone(), shutdown.clone()));
                 tokio::spawn(crate::jobs::housekeeping(state, shutdown));
             })
         }))

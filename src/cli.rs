@@ -34,6 +34,9 @@ pub enum Command {
     /// Course content in `course_content/`.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Enroll participants.
+    #[command(subcommand)]
+    Enroll(EnrollCommand),
     /// Add the demo people (a coordinator, two trainers, a dozen participants) and their
     /// enrollments, importing the content first when the database has none. Safe to repeat.
     Demo,
@@ -53,6 +56,21 @@ pub enum ContentCommand {
         /// The content folder.
         #[arg(default_value = "course_content")]
         dir: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum EnrollCommand {
+    /// Enroll the participants listed in a CSV file (columns as in the template at
+    /// /manage/editions/<slug>/import/template.csv): all rows or, when any is invalid, none.
+    Import {
+        /// The edition's short name, e.g. itw-2027.
+        edition: String,
+        /// The CSV file.
+        file: std::path::PathBuf,
+        /// Check and list every row without writing anything.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -254,5 +272,54 @@ pub async fn demo(config: Config) -> Result<(), CliError> {
     let state = cli_state(config).await?;
     let report = crate::services::demo::seed(&state, &dir).await?;
     println!("{report}");
+    Ok(())
+}
+
+/// `enroll import EDITION FILE [--dry-run]`.
+pub async fn enroll_import(config: Config, edition: &str, file: &std::path::Path, dry_run: bool) -> Result<(), CliError> {
+    use crate::services::roster;
+    let bytes = std::fs::read(file).map_err(|e| CliError(format!("cannot read {}: {e}", file.display())))?;
+    let state = cli_state(config).await?;
+    let text = match crate::domain::roster::decode(&bytes) {
+        Ok(t) => t,
+        Err(p) => return Err(CliError(format!("{}: {}", file.display(), roster::file_message("en", &p)))),
+    };
+    let preview = match roster::dry_run(&state, edition, text.as_bytes()).await {
+        Ok(p) => p,
+        Err(ServiceError::Invalid(e)) => {
+            let key = e.0.first().map_or("err-invalid-input", |f| f.key);
+            return Err(CliError(format!("{}: {}", file.display(), crate::i18n::t("en", key))));
+        }
+        Err(ServiceError::NotFound) => return Err(CliError(format!("no edition {edition:?}"))),
+        Err(e) => return Err(e.into()),
+    };
+    for r in preview.rows.iter().filter(|r| r.status == "invalid") {
+        eprintln!("{}:{}: {}", file.display(), r.line, r.problems.join("; "));
+    }
+    println!(
+        "{} rows: {} new accounts, {} existing accounts, {} already enrolled, {} invalid",
+        preview.rows.len(),
+        preview.new,
+        preview.existing,
+        preview.enrolled,
+        preview.invalid
+    );
+    if preview.invalid > 0 {
+        return Err(CliError(format!("{} invalid row(s); nothing was imported", preview.invalid)));
+    }
+    if dry_run {
+        println!("dry run: nothing was written");
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    let done = roster::import_text(&state, None, edition, &text).await?;
+    println!(
+        "imported in {:.2} s: {} accounts created, {} enrolled, {} waitlisted, {} already enrolled",
+        started.elapsed().as_secs_f64(),
+        done.accounts_created,
+        done.enrolled,
+        done.waitlisted,
+        done.skipped
+    );
     Ok(())
 }

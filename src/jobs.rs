@@ -11,6 +11,27 @@ use crate::services::sessions;
 use crate::state::AppState;
 
 const EVERY: Duration = Duration::from_secs(15 * 60);
+/// How often expired seat offers are passed on and the daily digest is considered.
+const OFFERS_EVERY: Duration = Duration::from_secs(60);
+
+/// Ends seat offers whose time ran out (passing each seat on) and sends the coordinators'
+/// daily digest once a day. Safe on every instance: each offer changes in a transaction
+/// that re-checks its state, and the digest is claimed once per day in the database.
+pub async fn enrollment(state: AppState, shutdown: Shutdown) {
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        if let Err(e) = crate::services::enrollment::expire_offers(&state, now()).await {
+            tracing::warn!(error = %e, "jobs: expiring offers");
+        }
+        if let Err(e) = crate::services::enrollment::daily_digest(&state, now()).await {
+            tracing::warn!(error = %e, "jobs: applications digest");
+        }
+        tokio::select! {
+            () = &mut shutdown => return,
+            () = tokio::time::sleep(OFFERS_EVERY) => {}
+        }
+    }
+}
 
 pub async fn housekeeping(state: AppState, shutdown: Shutdown) {
     let mut shutdown = std::pin::pin!(shutdown);

@@ -56,3 +56,13 @@ CREATE TABLE job_marks (
     name TEXT NOT NULL PRIMARY KEY,
     done_for TEXT NOT NULL
 );
+
+-- Participant lists uploaded by coordinators, kept between the preview and the confirmation.
+CREATE TABLE roster_uploads (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    edition_id INTEGER NOT NULL REFERENCES editions (id),
+    created_by INTEGER REFERENCES users (id),
+    content TEXT NOT NULL,
+    confirmed_at TEXT,
+    created_at TEXT NOT NULL
+);

@@ -8,6 +8,7 @@ pub mod names;
 pub mod organisation;
 pub mod password;
 pub mod role;
+pub mod roster;
 pub mod time_zone;
 pub mod validation;
 

@@ -75,6 +75,27 @@ pub fn enrollment(lang: &str, name: &str, edition: &str, link: &str, news: &Enro
     Message { subject: t_args(lang, &format!("mail-enrollment-{kind}-subject"), &args), body }
 }
 
+/// An account made for someone by a coordinator's list: how to set a password.
+pub fn account_created(lang: &str, name: &str, edition: &str, link: &str, days: i64) -> Message {
+    let args = [
+        ("name", FluentValue::from(name.to_string())),
+        ("edition", FluentValue::from(edition.to_string())),
+        ("link", FluentValue::from(link.to_string())),
+        ("days", FluentValue::from(days)),
+    ];
+    Message { subject: t_args(lang, "mail-account-created-subject", &args), body: t_args(lang, "mail-account-created-body", &args) }
+}
+
+/// An invitation to apply to an edition.
+pub fn invitation(lang: &str, edition: &str, link: &str, days: i64) -> Message {
+    let args = [
+        ("edition", FluentValue::from(edition.to_string())),
+        ("link", FluentValue::from(link.to_string())),
+        ("days", FluentValue::from(days)),
+    ];
+    Message { subject: t_args(lang, "mail-invitation-subject", &args), body: t_args(lang, "mail-invitation-body", &args) }
+}
+
 /// The coordinators' daily digest: new applications per edition.
 pub fn digest(lang: &str, lines: &[(String, i64)], link: &str) -> Message {
     let mut body = t(lang, "mail-digest-intro");

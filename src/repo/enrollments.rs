@@ -347,3 +347,47 @@ pub async fn submitted_since(conn: &mut Conn, since: Timestamp) -> Result<Vec<(i
     .fetch_all(&mut *conn)
     .await
 }
+
+pub async fn insert_upload(conn: &mut Conn, edition_id: i64, created_by: i64, content: &str) -> Result<i64, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO roster_uploads (edition_id, created_by, content, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(edition_id)
+    .bind(created_by)
+    .bind(content)
+    .bind(now().db())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// An upload's text, if it belongs to the edition and is not yet confirmed.
+pub async fn pending_upload(conn: &mut Conn, edition_id: i64, id: i64) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT content FROM roster_uploads WHERE id = $1 AND edition_id = $2 AND confirmed_at IS NULL",
+    )
+    .bind(id)
+    .bind(edition_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|r| r.0))
+}
+
+pub async fn confirm_upload(conn: &mut Conn, id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE roster_uploads SET confirmed_at = $1 WHERE id = $2 AND confirmed_at IS NULL")
+        .bind(now().db())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Emails (lower case) of the people already in an edition, any state.
+pub async fn emails_in_edition(conn: &mut Conn, edition_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT u.email FROM enrollments n JOIN users u ON u.id = n.user_id WHERE n.edition_id = $1")
+            .bind(edition_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}

@@ -121,6 +121,10 @@ pub async fn update(state: &AppState, actor: &User, slug_now: &str, input: &Edit
     record(&mut tx, actor, "edition.update", &spec.slug, before_json, edition_json(&spec)).await?;
     let after = programs::edition_by_id(&mut tx, before.id).await?.ok_or(ServiceError::NotFound)?;
     tx.commit().await?;
+    if after.capacity > before.capacity {
+        // A larger edition offers its new seats to the waiting list at once.
+        super::enrollment::fill_free_seats(state, after.id).await?;
+    }
     Ok(after)
 }
 
