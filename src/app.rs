@@ -117,6 +117,13 @@ fn rocket_figment(config: &Config) -> Result<Figment, StartError> {
     if figment.extract_inner::<String>("limits.form").is_err() {
         figment = figment.merge(("limits.form", "64 KiB"));
     }
+    // Participant lists (CSV) up to 5 MiB; larger uploads are refused before being read.
+    if figment.extract_inner::<String>("limits.file").is_err() {
+        figment = figment.merge(("limits.file", "5 MiB"));
+    }
+    if figment.extract_inner::<String>("limits.data-form").is_err() {
+        figment = figment.merge(("limits.data-form", "6 MiB"));
+    }
     Ok(figment)
 }
 

@@ -61,7 +61,8 @@ async fn any(status: Status, req: &Request<'_>) -> Caught {
         return Caught::Json(json_error(status, code, &t(lang, key), json!({})));
     }
     if status == Status::Unauthorized {
-        let next = req.uri().path().to_string();
+        // The query is kept: an invitation link carries its token there.
+        let next = req.uri().to_string();
         let to = if req.method() == rocket::http::Method::Get && next.starts_with('/') {
             format!("/login?next={}", url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>())
         } else {

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod calendar;
 pub mod catalogue;
 pub mod csrf;
+pub mod enrollment;
 pub mod errors;
 pub mod fairings;
 pub mod guards;
@@ -33,6 +34,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(admin::routes());
     r.extend(catalogue::routes());
     r.extend(learning::routes());
+    r.extend(enrollment::routes());
     r.extend(calendar::routes());
     r.extend(manage::routes());
     r.extend(health::routes());

@@ -87,7 +87,14 @@ fn every_used_key_exists() {
         wta_academy::domain::edition::ADMISSION_MODES.iter().map(|m| format!("admission-{m}")).collect(),
         wta_academy::domain::edition::SESSION_KINDS.iter().map(|k| format!("session-kind-{k}")).collect(),
         ["upcoming", "running", "past"].iter().map(|p| format!("phase-{p}")).collect(),
-        wta_academy::repo::learning::ACTIVE_STATES.iter().map(|s| format!("enrollment-state-{s}")).collect(),
+        wta_academy::domain::enrollment::STATES.iter().map(|s| format!("application-state-{s}")).collect(),
+        wta_academy::domain::enrollment::DECISIONS.iter().map(|s| format!("decision-{s}")).collect(),
+        ["capacity", "quota", "coordinator"].iter().map(|r| format!("waitlist-reason-{r}")).collect(),
+        ["new", "existing", "enrolled", "invalid"].iter().map(|r| format!("import-status-{r}")).collect(),
+        ["received", "accepted", "waitlisted", "offered", "expired", "rejected", "withdrawn"]
+            .iter()
+            .flat_map(|k| [format!("mail-enrollment-{k}-subject"), format!("mail-enrollment-{k}-body")])
+            .collect(),
         ["participant", "trainer"].iter().map(|r| format!("my-role-{r}")).collect(),
     ] {
         for k in prefix_set {

@@ -1,6 +1,7 @@
 //! Running editions: coordinators manage editions and trainers; trainers of an edition (and
 //! coordinators) manage its sessions.
 
+pub mod applications;
 pub mod editions;
 pub mod sessions;
 
@@ -11,6 +12,7 @@ use rocket_dyn_templates::Template;
 pub fn routes() -> Vec<Route> {
     let mut r = editions::routes();
     r.extend(sessions::routes());
+    r.extend(applications::routes());
     r
 }
 

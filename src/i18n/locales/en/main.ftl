@@ -227,8 +227,6 @@ edition-no-trainers = No trainers are assigned yet.
 edition-manage-sessions = Manage sessions
 edition-edit = Edit edition
 edition-clone = Copy to a new edition
-enrollment-state-accepted = You are a participant of this edition.
-enrollment-state-completed = You have completed this edition.
 session-kind-lecture = Lecture
 session-kind-workshop = Workshop
 session-kind-site-visit = Site visit
@@ -423,3 +421,106 @@ err-quota-invalid = Enter a whole number of 1 or more, or leave empty for no quo
 field-offer-hours = Hours to accept an offered place
 field-country-quota = Most participants per country
 hint-country-quota = Leave empty for no quota. Applicants over the quota are waitlisted.
+mail-account-created-subject = Your place in { $edition }: set your password
+mail-account-created-body =
+    Dear { $name },
+
+    the coordinators have enrolled you in { $edition } and created an account for you on WTA Academy.
+
+    Choose your password here (the link works for { $days } days): { $link }
+
+    WTA Academy
+mail-invitation-subject = Invitation to apply: { $edition }
+mail-invitation-body =
+    Hello,
+
+    the coordinators invite you to apply to { $edition }. Sign in (or create an account with this email address), then open this link to fill in your application; it works once and for { $days } days:
+
+    { $link }
+
+    WTA Academy
+err-csv-too-large = The file is too large (at most 5 MB).
+err-csv-not-utf8 = The file is not in UTF-8. Save it as "CSV UTF-8" and try again. First line that is not UTF-8:
+err-csv-empty = The file is empty.
+err-csv-header = The first line must name the columns; email and name are required, and only the template's columns are allowed. Columns missing (-) or unknown (+):
+err-csv-unreadable = The file cannot be read as CSV at line
+err-csv-duplicate = This email appears earlier in the file.
+err-csv-has-invalid-rows = Some rows are invalid: correct them and upload the file again. Nothing was imported.
+application-state-submitted = Submitted, waiting for review
+application-state-accepted = Accepted
+application-state-waitlisted = On the waiting list
+application-state-offered = A place is offered to you
+application-state-rejected = Not accepted
+application-state-withdrawn = Withdrawn
+application-state-expired = Offer expired
+application-state-completed = Completed
+decision-accepted = Accept
+decision-waitlisted = Put on the waiting list
+decision-rejected = Reject
+waitlist-reason-capacity = edition full
+waitlist-reason-quota = country quota reached
+waitlist-reason-coordinator = coordinators' decision
+import-status-new = new account
+import-status-existing = existing account
+import-status-enrolled = already in this edition (skipped)
+import-status-invalid = invalid
+edition-apply = Apply
+edition-your-application = Your application
+application-title = Your application
+application-your-state = State
+application-position = You are number { $position } on the waiting list.
+application-offer-until = Accept the offered place before
+application-accept-offer = Accept the place
+application-decline-offer = Decline the place
+application-withdraw = Withdraw my application
+application-consents = Consents
+application-save = Save changes
+application-submit = Send my application
+consent-listed = List my name and organisation in the participant list shared with this edition's participants.
+consent-photos = Photographs of the workshop in which I appear may be published.
+consent-contact = WTA may contact me after the workshop about follow-up activities.
+field-motivation = Why do you apply?
+hint-motivation = A few sentences on your work and what you want to take home (at most 2,000 characters).
+flash-application-sent = Your application is sent. A confirmation is on its way by email.
+flash-application-saved = Your changes are saved.
+flash-application-withdrawn = Your application is withdrawn.
+flash-offer-accepted = The place is yours. Welcome!
+applications-title = Applications
+applications-seats = Places
+applications-seats-count = { $taken } of { $capacity } places taken ({ $free } free), counting offered places.
+applications-quota = At most { $quota } participants per country. Places by country:
+applications-quota-full = full
+applications-by-state = By state
+applications-invite = Invite someone
+applications-skip-review = Accept without review while places remain
+applications-send-invitation = Send the invitation
+applications-import = Enroll a list of participants (CSV)
+applications-state = State
+applications-region = UNESCO region
+applications-all-states = All states
+applications-all-regions = All regions
+applications-all-countries = All countries
+applications-all-org-types = All organisation types
+applications-select = Select
+applications-read = Read
+applications-none = No application matches.
+applications-decide = Decide on the selected applications
+applications-decision = Decision
+applications-message = Message to the applicants (optional, added to the email)
+applications-override = Reason to exceed capacity or quota
+hint-override = Only needed to accept more people than there are places; kept in the audit log.
+applications-apply-decision = Apply the decision
+flash-decision-saved = The decision is recorded and the applicants are told by email.
+flash-invitation-sent = The invitation is sent.
+flash-import-done = Imported: { $created } accounts created, { $enrolled } enrolled, { $waitlisted } on the waiting list, { $skipped } already in the edition.
+import-title = Enroll a list of participants
+import-explain = Upload a CSV file (UTF-8, comma or semicolon). You will see every row first; nothing is written until you confirm. People without an account get one, with an email to set their password; people already in the edition are skipped.
+import-template = Download the template
+import-file = CSV file
+import-preview = Check the file
+import-preview-title = Check before importing
+import-counts = { $new } new accounts, { $existing } existing accounts, { $enrolled } already in the edition, { $invalid } invalid rows.
+import-confirm = Import these participants
+import-line = Line
+import-status = Result
+import-problems = Problems
