@@ -276,7 +276,12 @@ pub async fn demo(config: Config) -> Result<(), CliError> {
 }
 
 /// `enroll import EDITION FILE [--dry-run]`.
-pub async fn enroll_import(config: Config, edition: &str, file: &std::path::Path, dry_run: bool) -> Result<(), CliError> {
+pub async fn enroll_import(
+    config: Config,
+    edition: &str,
+    file: &std::path::Path,
+    dry_run: bool,
+) -> Result<(), CliError> {
     use crate::services::roster;
     let bytes = std::fs::read(file).map_err(|e| CliError(format!("cannot read {}: {e}", file.display())))?;
     let state = cli_state(config).await?;
@@ -284,7 +289,7 @@ pub async fn enroll_import(config: Config, edition: &str, file: &std::path::Path
         Ok(t) => t,
         Err(p) => return Err(CliError(format!("{}: {}", file.display(), roster::file_message("en", &p)))),
     };
-    let preview = match roster::dry_run(&state, edition, text.as_bytes()).await {
+    let preview = match roster::dry_run(&state, edition, text.as_bytes(), "en").await {
         Ok(p) => p,
         Err(ServiceError::Invalid(e)) => {
             let key = e.0.first().map_or("err-invalid-input", |f| f.key);

@@ -66,3 +66,16 @@ CREATE TABLE roster_uploads (
     confirmed_at TEXT,
     created_at TEXT NOT NULL
 );
+
+-- Extra questions a coordinator adds to an edition's application form; answers are kept
+-- on the enrollment as JSON keyed by question id.
+CREATE TABLE edition_questions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    edition_id INTEGER NOT NULL REFERENCES editions (id),
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('short', 'long', 'choice')),
+    label TEXT NOT NULL,
+    choices TEXT NOT NULL DEFAULT '',
+    required INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX edition_questions_edition ON edition_questions (edition_id);

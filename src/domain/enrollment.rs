@@ -62,6 +62,9 @@ pub struct ApplicationInput {
     pub consent_contact: String,
     /// An invitation token from the invitation link, if any.
     pub invitation: String,
+    /// Answers to the edition's extra questions, as `q_<question id>`: answer.
+    #[serde(flatten)]
+    pub answers: std::collections::BTreeMap<String, String>,
 }
 
 /// An application that keeps every rule.

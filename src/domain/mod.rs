@@ -7,6 +7,7 @@ pub mod languages;
 pub mod names;
 pub mod organisation;
 pub mod password;
+pub mod questions;
 pub mod role;
 pub mod roster;
 pub mod time_zone;

@@ -162,9 +162,14 @@ pub fn parse(text: &str) -> Result<Vec<Row>, FileProblem> {
         };
         let email = check("email", Email::parse(&cell("email")).map(|e| e.as_str().to_string()));
         let name = check("name", names::person_name(&cell("name")));
-        let latin = check("certificate_name_latin", names::latin_name(&cell("certificate_name_latin")).map(Option::unwrap_or_default));
-        let native =
-            check("certificate_name_native", names::optional_person_name(&cell("certificate_name_native")).map(Option::unwrap_or_default));
+        let latin = check(
+            "certificate_name_latin",
+            names::latin_name(&cell("certificate_name_latin")).map(Option::unwrap_or_default),
+        );
+        let native = check(
+            "certificate_name_native",
+            names::optional_person_name(&cell("certificate_name_native")).map(Option::unwrap_or_default),
+        );
         let org = check("organisation", names::short_text(&cell("organisation")));
         let org_type = check("organisation_type", organisation::organisation_type(&cell("organisation_type")));
         let country = check("country", countries::country_code(&cell("country")));
@@ -217,7 +222,8 @@ mod tests {
 
     #[test]
     fn each_bad_cell_is_named_with_its_line() {
-        let text = "email,name,country\nnot-an-email,A,KR\nb@example.org,B,ZZ\nc@example.org,C,KR\nC@example.org,C again,KR\n";
+        let text =
+            "email,name,country\nnot-an-email,A,KR\nb@example.org,B,ZZ\nc@example.org,C,KR\nC@example.org,C again,KR\n";
         let rows = parse(text).unwrap();
         assert_eq!((rows[0].line, rows[0].problems[0].column.as_str()), (2, "email"));
         assert_eq!((rows[1].line, rows[1].problems[0].key), (3, "err-country-unknown"));
@@ -227,7 +233,10 @@ mod tests {
 
     #[test]
     fn bad_files_are_refused_whole() {
-        assert_eq!(parse("mail,name\nx,y\n").unwrap_err(), FileProblem::Header { missing: vec!["email".into()], unknown: vec!["mail".into()] });
+        assert_eq!(
+            parse("mail,name\nx,y\n").unwrap_err(),
+            FileProblem::Header { missing: vec!["email".into()], unknown: vec!["mail".into()] }
+        );
         let mut latin1 = b"email,name\na@example.org,Ana\nb@example.org,Jos".to_vec();
         latin1.push(0xE9);
         assert_eq!(decode(&latin1).unwrap_err(), FileProblem::NotUtf8 { line: 3 });

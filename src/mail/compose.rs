@@ -67,7 +67,7 @@ pub fn enrollment(lang: &str, name: &str, edition: &str, link: &str, news: &Enro
     if !note.trim().is_empty() {
         body.push_str("\n\n");
         body.push_str(&t(lang, "mail-enrollment-note"));
-        body.push_str("\n");
+        body.push('\n');
         body.push_str(note.trim());
     }
     body.push_str("\n\n");
@@ -83,7 +83,10 @@ pub fn account_created(lang: &str, name: &str, edition: &str, link: &str, days: 
         ("link", FluentValue::from(link.to_string())),
         ("days", FluentValue::from(days)),
     ];
-    Message { subject: t_args(lang, "mail-account-created-subject", &args), body: t_args(lang, "mail-account-created-body", &args) }
+    Message {
+        subject: t_args(lang, "mail-account-created-subject", &args),
+        body: t_args(lang, "mail-account-created-body", &args),
+    }
 }
 
 /// An invitation to apply to an edition.
@@ -93,7 +96,10 @@ pub fn invitation(lang: &str, edition: &str, link: &str, days: i64) -> Message {
         ("link", FluentValue::from(link.to_string())),
         ("days", FluentValue::from(days)),
     ];
-    Message { subject: t_args(lang, "mail-invitation-subject", &args), body: t_args(lang, "mail-invitation-body", &args) }
+    Message {
+        subject: t_args(lang, "mail-invitation-subject", &args),
+        body: t_args(lang, "mail-invitation-body", &args),
+    }
 }
 
 /// The coordinators' daily digest: new applications per edition.

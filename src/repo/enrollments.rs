@@ -31,6 +31,8 @@ pub struct Enrollment {
     pub holds_seat: i64,
     pub submitted_at: Option<String>,
     pub decided_at: Option<String>,
+    /// JSON object: question id → answer.
+    pub answers: String,
     pub email: String,
     pub display_name: String,
     pub preferred_language: String,
@@ -39,7 +41,7 @@ pub struct Enrollment {
 const COLUMNS: &str = "n.id, n.edition_id, n.user_id, n.state, n.certificate_name_latin, n.certificate_name_native, \
     n.organisation, n.organisation_type, n.country, n.position, n.motivation, n.consent_listed, n.consent_photos, \
     n.consent_contact, n.queue_number, n.waitlist_reason, n.offer_expires_at, n.holds_seat, n.submitted_at, \
-    n.decided_at, u.email, u.display_name, u.preferred_language";
+    n.decided_at, n.answers, u.email, u.display_name, u.preferred_language";
 
 /// Takes the edition's row lock (PostgreSQL) so that every enrollment change of one edition
 /// runs one after another; SQLite's write transactions are already serialised.
@@ -154,11 +156,11 @@ pub async fn insert(
     Ok(id)
 }
 
-pub async fn update_application(conn: &mut Conn, id: i64, a: &Application) -> Result<(), sqlx::Error> {
+pub async fn update_application(conn: &mut Conn, id: i64, a: &Application, answers: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE enrollments SET certificate_name_latin = $1, certificate_name_native = $2, organisation = $3, \
          organisation_type = $4, country = $5, position = $6, motivation = $7, consent_listed = $8, \
-         consent_photos = $9, consent_contact = $10, updated_at = $11 WHERE id = $12",
+         consent_photos = $9, consent_contact = $10, answers = $13, updated_at = $11 WHERE id = $12",
     )
     .bind(&a.certificate_name_latin)
     .bind(&a.certificate_name_native)
@@ -172,6 +174,7 @@ pub async fn update_application(conn: &mut Conn, id: i64, a: &Application) -> Re
     .bind(i64::from(a.consent_contact))
     .bind(now().db())
     .bind(id)
+    .bind(answers)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -348,7 +351,12 @@ pub async fn submitted_since(conn: &mut Conn, since: Timestamp) -> Result<Vec<(i
     .await
 }
 
-pub async fn insert_upload(conn: &mut Conn, edition_id: i64, created_by: i64, content: &str) -> Result<i64, sqlx::Error> {
+pub async fn insert_upload(
+    conn: &mut Conn,
+    edition_id: i64,
+    created_by: i64,
+    content: &str,
+) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO roster_uploads (edition_id, created_by, content, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -363,13 +371,12 @@ pub async fn insert_upload(conn: &mut Conn, edition_id: i64, created_by: i64, co
 
 /// An upload's text, if it belongs to the edition and is not yet confirmed.
 pub async fn pending_upload(conn: &mut Conn, edition_id: i64, id: i64) -> Result<Option<String>, sqlx::Error> {
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT content FROM roster_uploads WHERE id = $1 AND edition_id = $2 AND confirmed_at IS NULL",
-    )
-    .bind(id)
-    .bind(edition_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT content FROM roster_uploads WHERE id = $1 AND edition_id = $2 AND confirmed_at IS NULL")
+            .bind(id)
+            .bind(edition_id)
+            .fetch_optional(&mut *conn)
+            .await?;
     Ok(row.map(|r| r.0))
 }
 
@@ -390,4 +397,48 @@ pub async fn emails_in_edition(conn: &mut Conn, edition_id: i64) -> Result<Vec<S
             .fetch_all(&mut *conn)
             .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+pub async fn questions_of(
+    conn: &mut Conn,
+    edition_id: i64,
+) -> Result<Vec<crate::domain::questions::Question>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, kind, label, choices, required FROM edition_questions WHERE edition_id = $1 ORDER BY position, id",
+    )
+    .bind(edition_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+pub async fn insert_question(
+    conn: &mut Conn,
+    edition_id: i64,
+    kind: &str,
+    label: &str,
+    choices: &str,
+    required: bool,
+) -> Result<i64, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO edition_questions (edition_id, position, kind, label, choices, required) \
+         VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM edition_questions WHERE edition_id = $1), $2, $3, $4, $5) \
+         RETURNING id",
+    )
+    .bind(edition_id)
+    .bind(kind)
+    .bind(label)
+    .bind(choices)
+    .bind(i64::from(required))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn delete_question(conn: &mut Conn, edition_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM edition_questions WHERE edition_id = $1 AND id = $2")
+        .bind(edition_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

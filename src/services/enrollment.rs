@@ -196,10 +196,23 @@ async fn redeem_invitation(conn: &mut Conn, ed: &Edition, user: &User, token: &s
 
 /// Submits `user`'s application. "Open" admission (or an invitation that skips review)
 /// takes a seat at once when one is free and waitlists otherwise.
+/// The answers to the edition's extra questions, as stored JSON; a problem is reported on
+/// the `answers` field (the page marks each question itself).
+async fn answers(conn: &mut Conn, edition_id: i64, input: &ApplicationInput) -> ServiceResult<String> {
+    let questions = repo::questions_of(conn, edition_id).await?;
+    match crate::domain::questions::check_answers(&questions, &input.answers) {
+        Ok(a) => Ok(serde_json::to_string(&a).unwrap_or_else(|_| "{}".into())),
+        Err(problems) => {
+            Err(ServiceError::field("answers", problems.first().map_or(msg!("err-invalid-input"), |p| p.1)))
+        }
+    }
+}
+
 pub async fn apply(state: &AppState, user: &User, slug: &str, input: &ApplicationInput) -> ServiceResult<Status> {
     let application = input.validate()?;
     let mut tx = state.db.begin_write().await?;
     let ed = edition(&mut tx, slug).await?;
+    let answers = answers(&mut tx, ed.id, input).await?;
     repo::lock_edition(&mut tx, ed.id).await?;
     let ed = programs::edition_by_id(&mut tx, ed.id).await?.ok_or(ServiceError::NotFound)?;
     if repo::by_user(&mut tx, ed.id, user.id).await?.is_some() {
@@ -218,7 +231,7 @@ pub async fn apply(state: &AppState, user: &User, slug: &str, input: &Applicatio
     if !auto && ed.seats_taken >= ed.capacity {
         return Err(ServiceError::Refused(msg!("err-edition-full")));
     }
-    let id = match repo::insert(&mut tx, ed.id, user.id, &application, "{}").await {
+    let id = match repo::insert(&mut tx, ed.id, user.id, &application, &answers).await {
         Ok(id) => id,
         Err(e) if crate::db::is_unique_violation(&e) => return Err(ServiceError::Refused(msg!("err-already-applied"))),
         Err(e) => return Err(e.into()),
@@ -265,7 +278,8 @@ pub async fn edit(state: &AppState, user: &User, slug: &str, input: &Application
     if !rules::may_edit(&e.state) || !ed.is_open(now()) {
         return Err(ServiceError::Refused(msg!("err-application-locked")));
     }
-    repo::update_application(&mut tx, e.id, &application).await?;
+    let answers = answers(&mut tx, ed.id, input).await?;
+    repo::update_application(&mut tx, e.id, &application, &answers).await?;
     let status = status_of(&mut tx, &ed, &e).await?;
     tx.commit().await?;
     Ok(status)
@@ -513,4 +527,50 @@ pub async fn daily_digest(state: &AppState, at: Timestamp) -> ServiceResult<usiz
     tx.commit().await?;
     state.mailer.wake();
     Ok(sent)
+}
+
+/// Adds an extra question to an edition's application form.
+pub async fn add_question(
+    state: &AppState,
+    coordinator: &User,
+    slug: &str,
+    q: &crate::domain::questions::QuestionInput,
+) -> ServiceResult<i64> {
+    let (kind, label, choices, required) = crate::domain::questions::check_question(q)?;
+    let mut tx = state.db.begin_write().await?;
+    let ed = edition(&mut tx, slug).await?;
+    let id = repo::insert_question(&mut tx, ed.id, kind, &label, &choices, required).await?;
+    let entry = crate::repo::audit::AuditEntry {
+        actor_id: Some(coordinator.id),
+        action: "edition.question.add",
+        subject_type: "edition",
+        subject_id: ed.slug.clone(),
+        before: serde_json::Value::Null,
+        after: serde_json::json!({ "question": id, "kind": kind, "label": label, "required": required }),
+        reason: "",
+    };
+    crate::repo::audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Removes an extra question (answers already given stay in the applications).
+pub async fn remove_question(state: &AppState, coordinator: &User, slug: &str, id: i64) -> ServiceResult<()> {
+    let mut tx = state.db.begin_write().await?;
+    let ed = edition(&mut tx, slug).await?;
+    if !repo::delete_question(&mut tx, ed.id, id).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let entry = crate::repo::audit::AuditEntry {
+        actor_id: Some(coordinator.id),
+        action: "edition.question.remove",
+        subject_type: "edition",
+        subject_id: ed.slug.clone(),
+        before: serde_json::json!({ "question": id }),
+        after: serde_json::Value::Null,
+        reason: "",
+    };
+    crate::repo::audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(())
 }

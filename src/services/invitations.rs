@@ -15,14 +15,28 @@ use crate::state::AppState;
 pub const INVITATION_DAYS: i64 = 14;
 
 /// Sends an invitation; returns the link (shown once to the coordinator too).
-pub async fn invite(state: &AppState, coordinator: &User, slug: &str, email: &str, skip_review: bool) -> ServiceResult<String> {
+pub async fn invite(
+    state: &AppState,
+    coordinator: &User,
+    slug: &str,
+    email: &str,
+    skip_review: bool,
+) -> ServiceResult<String> {
     let email = Email::parse(email).map_err(|k| ServiceError::field("email", k))?;
     let mut tx = state.db.begin_write().await?;
     let ed = edition(&mut tx, slug).await?;
     let token = tokens::random_token();
     let expires = now().plus_minutes(INVITATION_DAYS * 24 * 60);
-    repo::insert_invitation(&mut tx, ed.id, email.as_str(), &tokens::token_hash(&token), skip_review, expires, coordinator.id)
-        .await?;
+    repo::insert_invitation(
+        &mut tx,
+        ed.id,
+        email.as_str(),
+        &tokens::token_hash(&token),
+        skip_review,
+        expires,
+        coordinator.id,
+    )
+    .await?;
     let link = state.config.link(&format!("/editions/{}/application?invitation={token}", ed.slug));
     let lang = match users::by_email(&mut tx, email.as_str()).await? {
         Some(u) if !u.profile.preferred_language.is_empty() => u.profile.preferred_language,

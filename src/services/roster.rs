@@ -57,7 +57,8 @@ fn read(bytes: &[u8]) -> Result<(String, Vec<Row>), FileProblem> {
 }
 
 async fn classify(conn: &mut Conn, edition_id: i64, rows: &[Row], lang: &str) -> Result<Preview, sqlx::Error> {
-    let enrolled: std::collections::HashSet<String> = repo::emails_in_edition(conn, edition_id).await?.into_iter().collect();
+    let enrolled: std::collections::HashSet<String> =
+        repo::emails_in_edition(conn, edition_id).await?.into_iter().collect();
     let mut p = Preview::default();
     for r in rows {
         let (status, name) = match &r.person {
@@ -89,7 +90,13 @@ async fn classify(conn: &mut Conn, edition_id: i64, rows: &[Row], lang: &str) ->
 }
 
 /// Checks a file and keeps it for confirmation; writes nothing else.
-pub async fn preview(state: &AppState, coordinator: &User, slug: &str, bytes: &[u8], lang: &str) -> ServiceResult<Preview> {
+pub async fn preview(
+    state: &AppState,
+    coordinator: &User,
+    slug: &str,
+    bytes: &[u8],
+    lang: &str,
+) -> ServiceResult<Preview> {
     let (text, rows) = read(bytes).map_err(|p| ServiceError::Invalid(file_error(&p)))?;
     let mut tx = state.db.begin_write().await?;
     let ed = edition(&mut tx, slug).await?;
@@ -115,15 +122,20 @@ pub struct ImportResult {
 }
 
 /// Checks a file without keeping it (the command line's `--dry-run`).
-pub async fn dry_run(state: &AppState, slug: &str, bytes: &[u8]) -> ServiceResult<Preview> {
+pub async fn dry_run(state: &AppState, slug: &str, bytes: &[u8], lang: &str) -> ServiceResult<Preview> {
     let (_, rows) = read(bytes).map_err(|p| ServiceError::Invalid(file_error(&p)))?;
     let mut conn = state.db.pool.acquire().await?;
     let ed = edition(&mut conn, slug).await?;
-    Ok(classify(&mut conn, ed.id, &rows, "en").await?)
+    Ok(classify(&mut conn, ed.id, &rows, lang).await?)
 }
 
 /// Imports a file's text in one transaction. Refused whole when any row is invalid.
-pub async fn import_text(state: &AppState, actor: Option<&User>, slug: &str, text: &str) -> ServiceResult<ImportResult> {
+pub async fn import_text(
+    state: &AppState,
+    actor: Option<&User>,
+    slug: &str,
+    text: &str,
+) -> ServiceResult<ImportResult> {
     let rows = roster::parse(text).map_err(|p| ServiceError::Invalid(file_error(&p)))?;
     if rows.iter().any(|r| r.person.is_none()) {
         return Err(ServiceError::Refused(crate::msg!("err-csv-has-invalid-rows")));
@@ -191,10 +203,22 @@ async fn import_rows(
                 };
                 users::update_profile(tx, id, &person.name, &profile).await?;
                 let token = tokens::random_token();
-                password_resets::insert(tx, &tokens::token_hash(&token), id, at, at.plus_minutes(SET_PASSWORD_DAYS * 24 * 60))
-                    .await?;
+                password_resets::insert(
+                    tx,
+                    &tokens::token_hash(&token),
+                    id,
+                    at,
+                    at.plus_minutes(SET_PASSWORD_DAYS * 24 * 60),
+                )
+                .await?;
                 let link = state.config.link(&format!("/password/reset/{token}"));
-                let message = mail::compose::account_created(ed.languages().first().map_or("en", String::as_str), &person.name, &ed.title, &link, SET_PASSWORD_DAYS);
+                let message = mail::compose::account_created(
+                    ed.languages().first().map_or("en", String::as_str),
+                    &person.name,
+                    &ed.title,
+                    &link,
+                    SET_PASSWORD_DAYS,
+                );
                 mail::queue(tx, &person.email, &person.name, &message).await?;
                 out.accounts_created += 1;
                 id
@@ -216,11 +240,25 @@ async fn import_rows(
         let seat = repo::take_seat(tx, ed.id, false).await?;
         let t = if seat {
             out.enrolled += 1;
-            Transition { from: SUBMITTED, to: ACCEPTED, holds_seat: true, queue_number: None, waitlist_reason: "", offer_expires_at: None }
+            Transition {
+                from: SUBMITTED,
+                to: ACCEPTED,
+                holds_seat: true,
+                queue_number: None,
+                waitlist_reason: "",
+                offer_expires_at: None,
+            }
         } else {
             out.waitlisted += 1;
             let q = repo::next_queue_number(tx, ed.id).await?;
-            Transition { from: SUBMITTED, to: WAITLISTED, holds_seat: false, queue_number: Some(q), waitlist_reason: "capacity", offer_expires_at: None }
+            Transition {
+                from: SUBMITTED,
+                to: WAITLISTED,
+                holds_seat: false,
+                queue_number: Some(q),
+                waitlist_reason: "capacity",
+                offer_expires_at: None,
+            }
         };
         repo::transition(tx, id, &t).await?;
     }

@@ -23,8 +23,9 @@ pub fn routes() -> Vec<Route> {
     routes![application_page, submit, withdraw, accept_offer]
 }
 
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 10] = [
     "form",
+    "answers",
     "certificate_name_latin",
     "certificate_name_native",
     "organisation",
@@ -40,7 +41,14 @@ fn page_url(slug: &str) -> String {
 }
 
 /// The page: the form (to apply, or to edit while allowed) and the current state.
-async fn page(ctx: &Ctx<'_>, user: &SignedIn, slug: &str, input: Option<&ApplicationInput>, errors: &FieldErrors, invitation: &str) -> Result<Value, AppError> {
+async fn page(
+    ctx: &Ctx<'_>,
+    user: &SignedIn,
+    slug: &str,
+    input: Option<&ApplicationInput>,
+    errors: &FieldErrors,
+    invitation: &str,
+) -> Result<Value, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     let mine = enrollment::mine(&mut conn, &ed, &user.0).await?;
@@ -56,6 +64,11 @@ async fn page(ctx: &Ctx<'_>, user: &SignedIn, slug: &str, input: Option<&Applica
         consent_photos: if e.consent_photos != 0 { "1".into() } else { String::new() },
         consent_contact: if e.consent_contact != 0 { "1".into() } else { String::new() },
         invitation: String::new(),
+        answers: serde_json::from_str::<std::collections::BTreeMap<String, String>>(&e.answers)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, a)| (format!("q_{id}"), a))
+            .collect(),
     });
     let p = &user.0.profile;
     let from_profile = ApplicationInput {
@@ -69,6 +82,27 @@ async fn page(ctx: &Ctx<'_>, user: &SignedIn, slug: &str, input: Option<&Applica
         ..ApplicationInput::default()
     };
     let form = input.cloned().or(stored).unwrap_or(from_profile);
+    let questions = crate::repo::enrollments::questions_of(&mut conn, ed.id).await?;
+    // Each question's own problem, when the form came back with errors.
+    let problems: Vec<(String, &'static str)> = if errors.for_field("answers").is_some() {
+        crate::domain::questions::check_answers(&questions, &form.answers).err().unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let question_rows: Vec<Value> = questions
+        .iter()
+        .map(|q| {
+            let field = q.field();
+            let value = form.answers.get(&field).cloned().unwrap_or_default();
+            json!({
+                "field": field, "label": q.label, "required": q.required != 0,
+                "is_short": q.kind == "short", "is_long": q.kind == "long", "is_choice": q.kind == "choice",
+                "choices": q.choice_list().iter().map(|c| json!({ "value": c, "selected": *c == value })).collect::<Vec<_>>(),
+                "value": value,
+                "error": problems.iter().find(|(f, _)| *f == field).map(|(_, k)| ctx.t(k)),
+            })
+        })
+        .collect();
     let status = mine.as_ref().map(|(_, s)| {
         let deadline = s.offer_expires_at.as_deref().and_then(Timestamp::parse).map(|t| schedule::display(t, &ed.time_zone));
         json!({
@@ -85,6 +119,7 @@ async fn page(ctx: &Ctx<'_>, user: &SignedIn, slug: &str, input: Option<&Applica
         "can_apply": can_apply,
         "show_form": show_form,
         "form": form,
+        "questions": question_rows,
         "consent_listed": !form.consent_listed.is_empty(),
         "consent_photos": !form.consent_photos.is_empty(),
         "consent_contact": !form.consent_contact.is_empty(),
@@ -96,7 +131,12 @@ async fn page(ctx: &Ctx<'_>, user: &SignedIn, slug: &str, input: Option<&Applica
 }
 
 #[get("/editions/<slug>/application?<invitation>")]
-async fn application_page(ctx: Ctx<'_>, user: SignedIn, slug: &str, invitation: Option<&str>) -> Result<rocket_dyn_templates::Template, AppError> {
+async fn application_page(
+    ctx: Ctx<'_>,
+    user: SignedIn,
+    slug: &str,
+    invitation: Option<&str>,
+) -> Result<rocket_dyn_templates::Template, AppError> {
     let data = page(&ctx, &user, slug, None, &FieldErrors::new(), invitation.unwrap_or_default()).await?;
     Ok(ctx.render("enrollment/application", data))
 }
@@ -130,7 +170,12 @@ async fn submit(ctx: Ctx<'_>, user: SignedIn, slug: &str, form: CsrfForm<Applica
 }
 
 #[post("/editions/<slug>/application/withdraw", data = "<_form>")]
-async fn withdraw(ctx: Ctx<'_>, user: SignedIn, slug: &str, _form: CsrfForm<NoFields>) -> Result<Flash<Redirect>, AppError> {
+async fn withdraw(
+    ctx: Ctx<'_>,
+    user: SignedIn,
+    slug: &str,
+    _form: CsrfForm<NoFields>,
+) -> Result<Flash<Redirect>, AppError> {
     match enrollment::withdraw(ctx.state, &user.0, slug).await {
         Ok(_) => Ok(ctx.flash_success(page_url(slug), msg!("flash-application-withdrawn"))),
         Err(ServiceError::Refused(key)) => Ok(ctx.flash_error(page_url(slug), key)),
@@ -139,7 +184,12 @@ async fn withdraw(ctx: Ctx<'_>, user: SignedIn, slug: &str, _form: CsrfForm<NoFi
 }
 
 #[post("/editions/<slug>/application/accept-offer", data = "<_form>")]
-async fn accept_offer(ctx: Ctx<'_>, user: SignedIn, slug: &str, _form: CsrfForm<NoFields>) -> Result<Flash<Redirect>, AppError> {
+async fn accept_offer(
+    ctx: Ctx<'_>,
+    user: SignedIn,
+    slug: &str,
+    _form: CsrfForm<NoFields>,
+) -> Result<Flash<Redirect>, AppError> {
     match enrollment::accept_offer(ctx.state, &user.0, slug).await {
         Ok(_) => Ok(ctx.flash_success(page_url(slug), msg!("flash-offer-accepted"))),
         Err(ServiceError::Refused(key)) => Ok(ctx.flash_error(page_url(slug), key)),

@@ -152,12 +152,12 @@ async fn concurrent_withdrawals_offer_each_freed_seat_exactly_once() {
     assert_eq!(states(&app).await, (10, 30, 0, 10, 10));
     // The ten accepted withdraw at once, while the first offered people take their seats.
     let mut tasks = Vec::new();
-    for p in all[..10].iter().cloned() {
-        let state = app.state.clone();
+    for p in &all[..10] {
+        let (state, p) = (app.state.clone(), p.clone());
         tasks.push(tokio::spawn(async move { enrollment::withdraw(&state, &p, ED).await.map(|_| ()) }));
     }
-    for p in all[10..15].iter().cloned() {
-        let state = app.state.clone();
+    for p in &all[10..15] {
+        let (state, p) = (app.state.clone(), p.clone());
         tasks.push(tokio::spawn(async move {
             // An offer may or may not have arrived yet: both answers are fine, errors are not.
             match enrollment::accept_offer(&state, &p, ED).await {
@@ -334,4 +334,51 @@ async fn bad_applications_change_nothing() {
     assert!(matches!(r, Err(ServiceError::NotFound)));
     assert_eq!(app.count("SELECT COUNT(*) FROM enrollments").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox").await, 0);
+}
+
+#[rocket::async_test]
+async fn coordinators_get_one_digest_a_day_of_new_applications() {
+    let app = TestApp::new().await;
+    app.import_content().await;
+    open_edition(&app, "reviewed", 10).await;
+    app.create_user("coord@example.org", "Kim Ji-won", Role::Coordinator).await;
+    for p in people(&app, 3, "d").await {
+        enrollment::apply(&app.state, &p, ED, &form("VN")).await.unwrap();
+    }
+    let before = app.count("SELECT COUNT(*) FROM outbox").await;
+    assert_eq!(enrollment::daily_digest(&app.state, now()).await.unwrap(), 1);
+    assert_eq!(enrollment::daily_digest(&app.state, now()).await.unwrap(), 0, "once a day, across instances");
+    let (body,): (String,) = sqlx::query_as("SELECT body_text FROM outbox WHERE to_email = 'coord@example.org'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(body.contains("23rd UNESCO-WTA International Training Workshop: 3"), "{body}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox").await, before + 1);
+    assert_eq!(
+        enrollment::daily_digest(&app.state, now().plus_minutes(24 * 60)).await.unwrap(),
+        0,
+        "nothing new, no mail"
+    );
+}
+
+#[rocket::async_test]
+async fn an_expired_invitation_is_refused_and_changes_nothing() {
+    let app = TestApp::new().await;
+    app.import_content().await;
+    open_edition(&app, "reviewed", 10).await;
+    let coordinator = user(&app, app.create_user("c@example.org", "Coordinator", Role::Coordinator).await).await;
+    let guest = user(&app, app.create_user("late@example.org", "Late Guest", Role::Participant).await).await;
+    let link = wta_academy::services::invitations::invite(&app.state, &coordinator, ED, "late@example.org", false)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE invitations SET expires_at = $1")
+        .bind(now().plus_minutes(-1).db())
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let token = link.split("invitation=").nth(1).unwrap().to_string();
+    let r = enrollment::apply(&app.state, &guest, ED, &ApplicationInput { invitation: token, ..form("KR") }).await;
+    assert!(matches!(r, Err(ServiceError::Refused("err-invitation-expired"))), "{r:?}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM enrollments").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM invitations WHERE used_at IS NULL").await, 1);
 }

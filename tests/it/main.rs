@@ -12,6 +12,7 @@ mod cli;
 mod content;
 mod editions;
 mod enrollment;
+mod enrollment_web;
 mod health;
 mod learning;
 mod mail;

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod catalogue;
+pub mod enrollment;
 pub mod me;
 pub mod progress;
 
@@ -19,6 +20,8 @@ use utoipa::OpenApi;
         auth::login, auth::logout, me::me,
         catalogue::list_programs, catalogue::get_edition, catalogue::list_sessions, catalogue::list_modules,
         catalogue::get_lesson, progress::my_progress, progress::set_progress,
+        enrollment::apply, enrollment::withdraw, enrollment::accept_offer, enrollment::my_applications,
+        enrollment::queue, enrollment::decide, enrollment::import,
     ),
     components(schemas(
         auth::LoginRequest, me::MeResponse, ErrorBody, ErrorDetail,
@@ -26,10 +29,15 @@ use utoipa::OpenApi;
         catalogue::LessonOut, catalogue::LessonRef, crate::services::learning::Outline,
         crate::services::learning::OutlineModule, crate::services::learning::OutlineLesson,
         progress::EditionProgress, progress::ModuleProgress, progress::ProgressRequest,
+        crate::domain::enrollment::ApplicationInput, crate::services::enrollment::Status,
+        crate::services::enrollment::Decision, enrollment::QueueEntry, enrollment::DecisionResult,
+        enrollment::ImportAnswer, crate::services::roster::Preview, crate::services::roster::PreviewRow,
+        crate::services::roster::ImportResult,
     )),
     tags(
         (name = "auth", description = "Sessions"), (name = "me", description = "The signed-in person"),
         (name = "catalogue", description = "Programs, editions, sessions and course content"),
+        (name = "enrollment", description = "Applications, decisions and participant lists"),
     )
 )]
 pub struct ApiDoc;
@@ -61,6 +69,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(me::routes());
     r.extend(catalogue::routes());
     r.extend(progress::routes());
+    r.extend(enrollment::routes());
     r
 }
 

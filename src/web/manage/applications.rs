@@ -26,7 +26,7 @@ use crate::web::present;
 use crate::web::view::Ctx;
 
 pub fn routes() -> Vec<Route> {
-    routes![queue, decide, invite, import_page, upload, confirm, template]
+    routes![queue, decide, invite, import_page, upload, confirm, template, add_question, remove_question]
 }
 
 fn queue_url(slug: &str) -> String {
@@ -43,8 +43,12 @@ async fn queue(
     region: Option<&str>,
     org_type: Option<&str>,
 ) -> Result<Template, AppError> {
-    let (state, country, region, org_type) =
-        (state.unwrap_or_default(), country.unwrap_or_default(), region.unwrap_or_default(), org_type.unwrap_or_default());
+    let (state, country, region, org_type) = (
+        state.unwrap_or_default(),
+        country.unwrap_or_default(),
+        region.unwrap_or_default(),
+        org_type.unwrap_or_default(),
+    );
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     let all = repo::of_edition(&mut conn, ed.id).await?;
@@ -56,6 +60,7 @@ async fn queue(
             *seats_by_country.entry(e.country.clone()).or_default() += 1;
         }
     }
+    let questions = repo::questions_of(&mut conn, ed.id).await?;
     let region_of = |c: &str| countries::find(c).map_or("", |c| c.region);
     let mut rows = Vec::new();
     for e in all.iter().filter(|e| {
@@ -68,6 +73,11 @@ async fn queue(
             ("waitlisted", Some(q)) => Some(repo::waitlist_position(&mut conn, ed.id, q).await?),
             _ => None,
         };
+        let given: BTreeMap<String, String> = serde_json::from_str(&e.answers).unwrap_or_default();
+        let answers: Vec<Value> = questions
+            .iter()
+            .filter_map(|q| given.get(&q.id.to_string()).map(|a| json!({ "label": q.label, "answer": a })))
+            .collect();
         rows.push(json!({
             "id": e.id, "name": e.display_name, "email": e.email, "latin": e.certificate_name_latin,
             "native": e.certificate_name_native, "organisation": e.organisation,
@@ -77,6 +87,7 @@ async fn queue(
             "position": position,
             "reason": if e.waitlist_reason.is_empty() { String::new() } else { ctx.t(&format!("waitlist-reason-{}", e.waitlist_reason)) },
             "motivation": e.motivation, "submitted_at": e.submitted_at,
+            "answers": answers,
         }));
     }
     let options = |list: Vec<(String, String)>, chosen: &str| -> Vec<Value> {
@@ -100,6 +111,8 @@ async fn queue(
             "regions": options(countries::REGIONS.iter().map(|r| ((*r).to_string(), ctx.t(&format!("region-{r}")))).collect(), region),
             "org_types": options(ORGANISATION_TYPES.iter().map(|o| ((*o).to_string(), ctx.t(&format!("org-type-{o}")))).collect(), org_type),
             "countries": options(countries::sorted_for(ctx.lang).iter().map(|(c, n)| ((*c).to_string(), (*n).to_string())).collect(), country),
+            "questions": questions.iter().map(|q| json!({ "id": q.id, "label": q.label, "kind": ctx.t(&format!("question-kind-{}", q.kind)), "required": q.required != 0, "choices": q.choice_list().join(" · ") })).collect::<Vec<_>>(),
+            "question_kinds": crate::domain::questions::KINDS.iter().map(|k| json!({ "code": k, "name": ctx.t(&format!("question-kind-{k}")) })).collect::<Vec<_>>(),
             "decisions": DECISIONS.iter().map(|d| json!({ "code": d, "name": ctx.t(&format!("decision-{d}")) })).collect::<Vec<_>>(),
             "page_title": ctx.t("applications-title"),
         }),
@@ -107,11 +120,18 @@ async fn queue(
 }
 
 #[post("/manage/editions/<slug>/applications/decide", data = "<form>")]
-async fn decide(ctx: Ctx<'_>, c: Coordinator, slug: &str, form: CsrfForm<Decision>) -> Result<Flash<Redirect>, AppError> {
+async fn decide(
+    ctx: Ctx<'_>,
+    c: Coordinator,
+    slug: &str,
+    form: CsrfForm<Decision>,
+) -> Result<Flash<Redirect>, AppError> {
     match enrollment::decide(ctx.state, &c.0, slug, &form.0).await {
         Ok(_) => Ok(ctx.flash_success(queue_url(slug), msg!("flash-decision-saved"))),
         Err(ServiceError::Refused(key)) => Ok(ctx.flash_error(queue_url(slug), key)),
-        Err(ServiceError::Invalid(e)) => Ok(ctx.flash_error(queue_url(slug), e.0.first().map_or(msg!("err-invalid-input"), |f| f.key))),
+        Err(ServiceError::Invalid(e)) => {
+            Ok(ctx.flash_error(queue_url(slug), e.0.first().map_or(msg!("err-invalid-input"), |f| f.key)))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -124,11 +144,18 @@ struct InviteForm {
 }
 
 #[post("/manage/editions/<slug>/invitations", data = "<form>")]
-async fn invite(ctx: Ctx<'_>, c: Coordinator, slug: &str, form: CsrfForm<InviteForm>) -> Result<Flash<Redirect>, AppError> {
+async fn invite(
+    ctx: Ctx<'_>,
+    c: Coordinator,
+    slug: &str,
+    form: CsrfForm<InviteForm>,
+) -> Result<Flash<Redirect>, AppError> {
     let skip = matches!(form.0.skip_review.as_str(), "1" | "on" | "true");
     match invitations::invite(ctx.state, &c.0, slug, &form.0.email, skip).await {
         Ok(_) => Ok(ctx.flash_success(queue_url(slug), msg!("flash-invitation-sent"))),
-        Err(ServiceError::Invalid(e)) => Ok(ctx.flash_error(queue_url(slug), e.0.first().map_or(msg!("err-invalid-input"), |f| f.key))),
+        Err(ServiceError::Invalid(e)) => {
+            Ok(ctx.flash_error(queue_url(slug), e.0.first().map_or(msg!("err-invalid-input"), |f| f.key)))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -142,7 +169,7 @@ async fn import_page(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<Templa
 
 #[derive(FromForm)]
 struct Upload<'r> {
-    csrf_token: String,
+    csrf_token: Option<String>,
     file: TempFile<'r>,
 }
 
@@ -154,7 +181,7 @@ async fn upload(
     slug: &str,
     form: Form<Upload<'_>>,
 ) -> Result<(Status, Template), AppError> {
-    if !csrf::verify(ctx.cookies, &form.csrf_token) {
+    if !form.csrf_token.as_deref().is_some_and(|t| csrf::verify(ctx.cookies, t)) {
         return Err(AppError::Refused(Status::Forbidden, msg!("err-csrf")));
     }
     let mut bytes = Vec::new();
@@ -175,11 +202,21 @@ async fn upload(
     };
     let preview = lists::preview(ctx.state, &c.0, slug, text.as_bytes(), ctx.lang).await?;
     let status = if preview.invalid > 0 { Status::UnprocessableEntity } else { Status::Ok };
-    Ok(ctx.render_status(status, "manage/import", json!({ "edition": edition, "preview": preview, "error": null, "columns": roster::COLUMNS })))
+    Ok(ctx.render_status(
+        status,
+        "manage/import",
+        json!({ "edition": edition, "preview": preview, "error": null, "columns": roster::COLUMNS }),
+    ))
 }
 
 #[post("/manage/editions/<slug>/import/<upload>/confirm", data = "<_form>")]
-async fn confirm(ctx: Ctx<'_>, c: Coordinator, slug: &str, upload: i64, _form: CsrfForm<super::NoFields>) -> Result<Page, AppError> {
+async fn confirm(
+    ctx: Ctx<'_>,
+    c: Coordinator,
+    slug: &str,
+    upload: i64,
+    _form: CsrfForm<super::NoFields>,
+) -> Result<Page, AppError> {
     match lists::confirm(ctx.state, &c.0, slug, upload).await {
         Ok(r) => {
             let text = crate::i18n::t_args(
@@ -194,7 +231,9 @@ async fn confirm(ctx: Ctx<'_>, c: Coordinator, slug: &str, upload: i64, _form: C
             );
             Ok(Page::Done(Flash::success(Redirect::to(queue_url(slug)), text)))
         }
-        Err(ServiceError::Refused(key)) => Ok(Page::Done(ctx.flash_error(format!("/manage/editions/{slug}/import"), key))),
+        Err(ServiceError::Refused(key)) => {
+            Ok(Page::Done(ctx.flash_error(format!("/manage/editions/{slug}/import"), key)))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -202,4 +241,32 @@ async fn confirm(ctx: Ctx<'_>, c: Coordinator, slug: &str, upload: i64, _form: C
 #[get("/manage/editions/<_slug>/import/template.csv")]
 fn template(_c: Coordinator, _slug: &str) -> (ContentType, String) {
     (ContentType::CSV, roster::template())
+}
+
+#[post("/manage/editions/<slug>/questions", data = "<form>")]
+async fn add_question(
+    ctx: Ctx<'_>,
+    c: Coordinator,
+    slug: &str,
+    form: CsrfForm<crate::domain::questions::QuestionInput>,
+) -> Result<Flash<Redirect>, AppError> {
+    match enrollment::add_question(ctx.state, &c.0, slug, &form.0).await {
+        Ok(_) => Ok(ctx.flash_success(queue_url(slug), msg!("flash-question-added"))),
+        Err(ServiceError::Invalid(e)) => {
+            Ok(ctx.flash_error(queue_url(slug), e.0.first().map_or(msg!("err-invalid-input"), |f| f.key)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/manage/editions/<slug>/questions/<id>/delete", data = "<_form>")]
+async fn remove_question(
+    ctx: Ctx<'_>,
+    c: Coordinator,
+    slug: &str,
+    id: i64,
+    _form: CsrfForm<super::NoFields>,
+) -> Result<Flash<Redirect>, AppError> {
+    enrollment::remove_question(ctx.state, &c.0, slug, id).await?;
+    Ok(ctx.flash_success(queue_url(slug), msg!("flash-question-removed")))
 }

@@ -341,3 +341,206 @@ err-trainer-unknown = Choisissez des formateurs parmi ceux qui sont affectés à
 err-trainer-no-account = Aucun compte n’utilise cette adresse e-mail. Le formateur doit d’abord s’inscrire.
 err-lesson-locked = Cette leçon s’ouvrira lorsque vous aurez terminé les leçons précédentes.
 err-progress-participants-only = Seuls les participants de l’édition peuvent enregistrer leur progression.
+
+## Candidatures et inscriptions
+mail-signature = WTA Academy
+mail-enrollment-note = Message des coordinateurs :
+mail-enrollment-received-subject = Candidature reçue : { $edition }
+mail-enrollment-received-body =
+    Bonjour { $name },
+
+    Nous avons bien reçu votre candidature à { $edition }. Les coordinateurs examinent chaque candidature et vous écriront pour vous faire part de leur décision.
+
+    Vous pouvez suivre votre candidature ici : { $link }
+mail-enrollment-accepted-subject = Candidature acceptée : { $edition }
+mail-enrollment-accepted-body =
+    Bonjour { $name },
+
+    Nous avons le plaisir de vous confirmer votre place à { $edition }. Le cours et l’emploi du temps vous sont désormais accessibles.
+
+    Votre candidature : { $link }
+mail-enrollment-waitlisted-subject = Vous êtes sur la liste d’attente : { $edition }
+mail-enrollment-waitlisted-body =
+    Bonjour { $name },
+
+    Toutes les places de { $edition } sont occupées pour le moment ; vous figurez donc sur la liste d’attente, en position { $position }. Lorsqu’une place se libère, elle est proposée par e-mail à la première personne de la liste.
+
+    Votre candidature : { $link }
+mail-enrollment-offered-subject = Une place vous est proposée : { $edition }
+mail-enrollment-offered-body =
+    Bonjour { $name },
+
+    Une place s’est libérée à { $edition } et vous est proposée. Veuillez l’accepter avant le { $deadline } ; passé ce délai, elle sera proposée à la personne suivante sur la liste d’attente.
+
+    Accepter ou refuser : { $link }
+mail-enrollment-expired-subject = La place proposée a expiré : { $edition }
+mail-enrollment-expired-body =
+    Bonjour { $name },
+
+    La place qui vous était proposée à { $edition } n’a pas été acceptée à temps et a été proposée à la personne suivante sur la liste d’attente.
+
+    Votre candidature : { $link }
+mail-enrollment-rejected-subject = Votre candidature : { $edition }
+mail-enrollment-rejected-body =
+    Bonjour { $name },
+
+    Nous vous remercions de votre candidature à { $edition }. Nous avons le regret de ne pas pouvoir vous offrir de place cette fois-ci.
+
+    Votre candidature : { $link }
+mail-enrollment-withdrawn-subject = Votre candidature est retirée : { $edition }
+mail-enrollment-withdrawn-body =
+    Bonjour { $name },
+
+    Votre candidature à { $edition } est retirée. S’il s’agit d’une erreur, veuillez écrire aux coordinateurs.
+
+    Votre candidature : { $link }
+mail-digest-subject = Nouvelles candidatures du jour
+mail-digest-intro = Nouvelles candidatures des dernières 24 heures :
+err-certificate-name-required = Saisissez votre nom tel qu’il doit être imprimé sur le certificat, en caractères latins.
+err-organisation-required = Saisissez votre organisation.
+err-organisation-type-required = Choisissez le type de votre organisation.
+err-country-required = Choisissez votre pays.
+err-motivation-required = Expliquez en quelques phrases pourquoi vous posez votre candidature.
+err-motivation-too-long = Ce texte est trop long (2 000 caractères au maximum).
+err-already-applied = Vous avez déjà posé votre candidature à cette édition.
+err-applications-closed = Les candidatures à cette édition ne sont pas ouvertes.
+err-edition-full = Cette édition est complète : aucune autre candidature n’est acceptée.
+err-application-locked = Cette candidature ne peut plus être modifiée.
+err-cannot-withdraw = Cette candidature ne peut pas être retirée.
+err-no-offer = Il n’y a aucune offre de place en cours à accepter.
+err-decision-unknown = Choisissez accepter, liste d’attente ou refuser.
+err-nothing-selected = Sélectionnez au moins une candidature.
+err-decision-not-allowed = L’une des candidatures sélectionnées ne peut pas recevoir cette décision dans son état actuel.
+err-capacity-full = Il n’y a pas assez de places libres. Pour dépasser la capacité, indiquez un motif.
+err-quota-full = Ce pays a atteint son quota. Pour le dépasser, indiquez un motif.
+err-invitation-invalid = Ce lien d’invitation n’est pas valide.
+err-invitation-other-email = Cette invitation a été envoyée à une autre adresse e-mail. Connectez-vous avec cette adresse pour l’utiliser.
+err-invitation-expired = Cette invitation a expiré ou a déjà été utilisée.
+err-offer-hours-invalid = Saisissez un nombre d’heures compris entre 1 et 720.
+err-quota-invalid = Saisissez un nombre entier supérieur ou égal à 1, ou laissez le champ vide pour ne fixer aucun quota.
+field-offer-hours = Délai pour accepter une place proposée (en heures)
+field-country-quota = Nombre maximal de participants par pays
+hint-country-quota = Laissez vide pour ne fixer aucun quota. Les candidats au-delà du quota sont placés sur la liste d’attente.
+mail-account-created-subject = Votre place à { $edition } : choisissez votre mot de passe
+mail-account-created-body =
+    Bonjour { $name },
+
+    Les coordinateurs ont enregistré votre inscription à { $edition } et ont créé pour vous un compte sur WTA Academy.
+
+    Choisissez votre mot de passe ici (le lien est valable { $days } jours) : { $link }
+
+    WTA Academy
+mail-invitation-subject = Invitation à poser votre candidature : { $edition }
+mail-invitation-body =
+    Bonjour,
+
+    Les coordinateurs vous invitent à poser votre candidature à { $edition }. Connectez-vous (ou créez un compte avec cette adresse e-mail), puis ouvrez ce lien pour remplir votre candidature ; il ne peut servir qu’une fois et reste valable { $days } jours :
+
+    { $link }
+
+    WTA Academy
+err-csv-too-large = Le fichier est trop volumineux (5 Mo au maximum).
+err-csv-not-utf8 = Le fichier n’est pas encodé en UTF-8. Enregistrez-le au format « CSV UTF-8 » et réessayez. Première ligne qui n’est pas en UTF-8 :
+err-csv-empty = Le fichier est vide.
+err-csv-header = La première ligne doit nommer les colonnes ; les colonnes email et name sont obligatoires, et seules les colonnes du modèle sont autorisées. Colonnes manquantes (-) ou inconnues (+) :
+err-csv-unreadable = Le fichier ne peut pas être lu comme fichier CSV à la ligne
+err-csv-duplicate = Cette adresse e-mail figure déjà plus haut dans le fichier.
+err-csv-has-invalid-rows = Certaines lignes ne sont pas valides : corrigez-les et envoyez de nouveau le fichier. Rien n’a été importé.
+application-state-submitted = Envoyée, en attente d’examen
+application-state-accepted = Acceptée
+application-state-waitlisted = Sur liste d’attente
+application-state-offered = Une place vous est proposée
+application-state-rejected = Non retenue
+application-state-withdrawn = Retirée
+application-state-expired = Offre expirée
+application-state-completed = Formation terminée
+decision-accepted = Accepter
+decision-waitlisted = Placer sur la liste d’attente
+decision-rejected = Refuser
+waitlist-reason-capacity = édition complète
+waitlist-reason-quota = quota du pays atteint
+waitlist-reason-coordinator = décision des coordinateurs
+import-status-new = nouveau compte
+import-status-existing = compte existant
+import-status-enrolled = déjà dans cette édition (ignoré)
+import-status-invalid = non valide
+edition-apply = Poser ma candidature
+edition-your-application = Votre candidature
+application-title = Votre candidature
+application-your-state = Statut
+application-position = Vous êtes en position { $position } sur la liste d’attente.
+application-offer-until = Acceptez la place proposée avant le
+application-accept-offer = Accepter la place
+application-decline-offer = Refuser la place
+application-withdraw = Retirer ma candidature
+application-consents = Consentements
+application-save = Enregistrer les modifications
+application-submit = Envoyer ma candidature
+consent-listed = Faire figurer mon nom et mon organisation dans la liste des participants communiquée aux participants de cette édition.
+consent-photos = Les photographies de l’atelier sur lesquelles j’apparais peuvent être publiées.
+consent-contact = La WTA peut me contacter après l’atelier au sujet des activités de suivi.
+field-motivation = Pourquoi posez-vous votre candidature ?
+hint-motivation = Quelques phrases sur votre travail et sur ce que vous souhaitez en retirer (2 000 caractères au maximum).
+flash-application-sent = Votre candidature est envoyée. Vous allez recevoir une confirmation par e-mail.
+flash-application-saved = Vos modifications sont enregistrées.
+flash-application-withdrawn = Votre candidature est retirée.
+flash-offer-accepted = La place est à vous. Bienvenue !
+applications-title = Candidatures
+applications-seats = Places
+applications-seats-count = { $taken } places occupées sur { $capacity } ({ $free } libres), places proposées comprises.
+applications-quota = Au plus { $quota } participants par pays. Places par pays :
+applications-quota-full = complet
+applications-by-state = Par statut
+applications-invite = Inviter une personne
+applications-skip-review = Accepter sans examen tant qu’il reste des places
+applications-send-invitation = Envoyer l’invitation
+applications-import = Inscrire une liste de participants (CSV)
+applications-state = Statut
+applications-region = Région UNESCO
+applications-all-states = Tous les statuts
+applications-all-regions = Toutes les régions
+applications-all-countries = Tous les pays
+applications-all-org-types = Tous les types d’organisation
+applications-select = Sélectionner
+applications-read = Lire
+applications-none = Aucune candidature ne correspond.
+applications-decide = Statuer sur les candidatures sélectionnées
+applications-decision = Décision
+applications-message = Message aux candidats (facultatif, ajouté à l’e-mail)
+applications-override = Motif du dépassement de la capacité ou du quota
+hint-override = Nécessaire uniquement pour accepter plus de personnes qu’il n’y a de places ; conservé dans le journal d’audit.
+applications-apply-decision = Appliquer la décision
+flash-decision-saved = La décision est enregistrée et les candidats en sont informés par e-mail.
+flash-invitation-sent = L’invitation est envoyée.
+flash-import-done = Importation terminée : { $created } comptes créés, { $enrolled } inscriptions, { $waitlisted } sur liste d’attente, { $skipped } déjà dans l’édition.
+import-title = Inscrire une liste de participants
+import-explain = Envoyez un fichier CSV (UTF-8, séparateur virgule ou point-virgule). Vous verrez d’abord chaque ligne ; rien n’est enregistré avant votre confirmation. Les personnes sans compte en reçoivent un, avec un e-mail pour choisir leur mot de passe ; les personnes déjà inscrites à l’édition sont ignorées.
+import-template = Télécharger le modèle
+import-file = Fichier CSV
+import-preview = Vérifier le fichier
+import-preview-title = Vérifier avant l’importation
+import-counts = { $new } nouveaux comptes, { $existing } comptes existants, { $enrolled } déjà dans l’édition, { $invalid } lignes non valides.
+import-confirm = Importer ces participants
+import-line = Ligne
+import-status = Résultat
+import-problems = Problèmes
+application-questions = Questions des coordinateurs
+err-answer-required = Veuillez répondre à cette question.
+err-answer-too-long = Cette réponse est trop longue.
+err-answer-choice = Choisissez l’une des réponses proposées.
+err-question-kind = Choisissez texte court, texte long ou choix unique.
+err-question-label = Écrivez la question (200 caractères au plus).
+err-question-choices = Indiquez au moins deux choix, un par ligne.
+question-kind-short = texte court
+question-kind-long = texte long
+question-kind-choice = choix unique
+questions-title = Questions supplémentaires du formulaire de candidature
+questions-none = Aucune question supplémentaire.
+questions-label = Question
+questions-kind = Type de réponse
+questions-choices = Choix, un par ligne (pour « choix unique »)
+questions-required = obligatoire
+questions-add = Ajouter la question
+questions-remove = Supprimer
+flash-question-added = La question est ajoutée au formulaire de candidature.
+flash-question-removed = La question est supprimée.

@@ -340,3 +340,206 @@ err-trainer-unknown = 이 회차에 배정된 강사 중에서 선택하십시�
 err-trainer-no-account = 이 이메일 주소를 사용하는 계정이 없습니다. 강사가 먼저 회원가입을 해야 합니다.
 err-lesson-locked = 이 강의는 앞의 강의를 모두 마치면 열립니다.
 err-progress-participants-only = 회차 참가자만 학습 진도를 기록할 수 있습니다.
+
+## 지원 및 등록
+mail-signature = WTA Academy
+mail-enrollment-note = 코디네이터의 메시지:
+mail-enrollment-received-subject = 지원서 접수 완료: { $edition }
+mail-enrollment-received-body =
+    { $name }님께
+
+    { $edition }에 대한 지원서가 접수되었습니다. 코디네이터가 모든 지원서를 검토한 후 결과를 이메일로 알려 드리겠습니다.
+
+    지원 현황은 다음 링크에서 확인하실 수 있습니다: { $link }
+mail-enrollment-accepted-subject = 참가 확정: { $edition }
+mail-enrollment-accepted-body =
+    { $name }님께
+
+    { $edition } 참가가 확정되었음을 알려 드리게 되어 기쁩니다. 이제 과정과 일정표를 이용하실 수 있습니다.
+
+    지원서: { $link }
+mail-enrollment-waitlisted-subject = 대기자 명단 등록 안내: { $edition }
+mail-enrollment-waitlisted-body =
+    { $name }님께
+
+    현재 { $edition }의 자리가 모두 찼기 때문에 회원님은 대기자 명단 { $position }번으로 등록되었습니다. 자리가 나면 대기자 명단의 첫 번째 분께 이메일로 자리를 제안해 드립니다.
+
+    지원서: { $link }
+mail-enrollment-offered-subject = 참가 자리 제안: { $edition }
+mail-enrollment-offered-body =
+    { $name }님께
+
+    { $edition }에 자리가 생겨 회원님께 제안해 드립니다. { $deadline }까지 수락해 주십시오. 기한이 지나면 이 자리는 대기자 명단의 다음 분께 넘어갑니다.
+
+    수락 또는 거절: { $link }
+mail-enrollment-expired-subject = 자리 제안 기한 만료: { $edition }
+mail-enrollment-expired-body =
+    { $name }님께
+
+    { $edition }에서 회원님께 제안해 드린 자리가 기한 내에 수락되지 않아 대기자 명단의 다음 분께 넘어갔습니다.
+
+    지원서: { $link }
+mail-enrollment-rejected-subject = 지원 결과 안내: { $edition }
+mail-enrollment-rejected-body =
+    { $name }님께
+
+    { $edition }에 지원해 주셔서 감사합니다. 아쉽게도 이번에는 참가 자리를 드릴 수 없게 되었습니다.
+
+    지원서: { $link }
+mail-enrollment-withdrawn-subject = 지원 철회 안내: { $edition }
+mail-enrollment-withdrawn-body =
+    { $name }님께
+
+    { $edition } 지원이 철회되었습니다. 착오로 철회된 경우 코디네이터에게 연락해 주십시오.
+
+    지원서: { $link }
+mail-digest-subject = 오늘의 신규 지원
+mail-digest-intro = 최근 24시간 동안 접수된 신규 지원:
+err-certificate-name-required = 수료증에 인쇄될 이름을 로마자로 입력하십시오.
+err-organisation-required = 소속 기관을 입력하십시오.
+err-organisation-type-required = 기관 유형을 선택하십시오.
+err-country-required = 국가를 선택하십시오.
+err-motivation-required = 지원 동기를 몇 문장으로 작성하십시오.
+err-motivation-too-long = 텍스트가 너무 깁니다(최대 2,000자).
+err-already-applied = 이미 이 회차에 지원하셨습니다.
+err-applications-closed = 이 회차는 지원을 받고 있지 않습니다.
+err-edition-full = 이 회차는 정원이 찼습니다. 더 이상 지원을 받지 않습니다.
+err-application-locked = 이 지원서는 더 이상 수정할 수 없습니다.
+err-cannot-withdraw = 이 지원은 철회할 수 없습니다.
+err-no-offer = 수락할 수 있는 자리 제안이 없습니다.
+err-decision-unknown = 승인, 대기자 명단 등록, 거절 중에서 선택하십시오.
+err-nothing-selected = 지원서를 하나 이상 선택하십시오.
+err-decision-not-allowed = 선택한 지원서 중 현재 상태에서 이 결정을 적용할 수 없는 지원서가 있습니다.
+err-capacity-full = 남은 자리가 부족합니다. 정원을 초과하려면 사유를 입력하십시오.
+err-quota-full = 이 국가는 할당 인원에 도달했습니다. 할당 인원을 초과하려면 사유를 입력하십시오.
+err-invitation-invalid = 유효하지 않은 초대 링크입니다.
+err-invitation-other-email = 이 초대는 다른 이메일 주소로 발송되었습니다. 초대를 이용하려면 해당 주소로 로그인하십시오.
+err-invitation-expired = 이 초대는 만료되었거나 이미 사용되었습니다.
+err-offer-hours-invalid = 1에서 720 사이의 시간 수를 입력하십시오.
+err-quota-invalid = 1 이상의 정수를 입력하십시오. 할당 인원을 두지 않으려면 비워 두십시오.
+field-offer-hours = 제안된 자리의 수락 기한(시간)
+field-country-quota = 국가별 최대 참가자 수
+hint-country-quota = 할당 인원을 두지 않으려면 비워 두십시오. 할당 인원을 넘는 지원자는 대기자 명단에 등록됩니다.
+mail-account-created-subject = { $edition } 참가 안내: 비밀번호를 설정하십시오
+mail-account-created-body =
+    { $name }님께
+
+    코디네이터가 회원님을 { $edition }에 등록하고 WTA Academy 계정을 만들어 드렸습니다.
+
+    다음 링크에서 비밀번호를 설정하십시오(링크는 { $days }일 동안 유효합니다): { $link }
+
+    WTA Academy
+mail-invitation-subject = 지원 초대: { $edition }
+mail-invitation-body =
+    안녕하십니까?
+
+    코디네이터가 { $edition }에 지원하시도록 초대합니다. 로그인하신 후(또는 이 이메일 주소로 계정을 만드신 후) 아래 링크를 열어 지원서를 작성하십시오. 이 링크는 한 번만 사용할 수 있으며 { $days }일 동안 유효합니다.
+
+    { $link }
+
+    WTA Academy
+err-csv-too-large = 파일이 너무 큽니다(최대 5MB).
+err-csv-not-utf8 = 파일이 UTF-8 형식이 아닙니다. "CSV UTF-8" 형식으로 저장한 후 다시 시도하십시오. UTF-8이 아닌 첫 번째 행:
+err-csv-empty = 파일이 비어 있습니다.
+err-csv-header = 첫 번째 행에는 열 이름이 있어야 합니다. email 및 name 열은 필수이며, 템플릿에 있는 열만 사용할 수 있습니다. 누락된 열(-) 또는 알 수 없는 열(+):
+err-csv-unreadable = 파일을 CSV로 읽을 수 없습니다. 해당 행:
+err-csv-duplicate = 이 이메일 주소는 파일의 앞부분에 이미 있습니다.
+err-csv-has-invalid-rows = 일부 행이 올바르지 않습니다. 수정한 후 파일을 다시 업로드하십시오. 아무것도 가져오지 않았습니다.
+application-state-submitted = 제출됨, 검토 대기 중
+application-state-accepted = 승인됨
+application-state-waitlisted = 대기자 명단에 있음
+application-state-offered = 참가 자리가 제안됨
+application-state-rejected = 승인되지 않음
+application-state-withdrawn = 철회됨
+application-state-expired = 제안 기한 만료
+application-state-completed = 수료
+decision-accepted = 승인
+decision-waitlisted = 대기자 명단에 등록
+decision-rejected = 거절
+waitlist-reason-capacity = 정원 마감
+waitlist-reason-quota = 국가별 할당 인원 도달
+waitlist-reason-coordinator = 코디네이터 결정
+import-status-new = 새 계정
+import-status-existing = 기존 계정
+import-status-enrolled = 이미 이 회차에 있음(건너뜀)
+import-status-invalid = 올바르지 않음
+edition-apply = 지원하기
+edition-your-application = 내 지원서
+application-title = 내 지원서
+application-your-state = 상태
+application-position = 회원님은 대기자 명단 { $position }번입니다.
+application-offer-until = 제안된 자리 수락 기한:
+application-accept-offer = 자리 수락
+application-decline-offer = 자리 거절
+application-withdraw = 지원 철회
+application-consents = 동의 사항
+application-save = 변경 사항 저장
+application-submit = 지원서 제출
+consent-listed = 이 회차 참가자들에게 공유되는 참가자 명단에 제 이름과 소속 기관을 게재하는 데 동의합니다.
+consent-photos = 제가 나온 워크숍 사진을 게시하는 데 동의합니다.
+consent-contact = 워크숍 이후 WTA가 후속 활동과 관련하여 저에게 연락하는 데 동의합니다.
+field-motivation = 지원 동기
+hint-motivation = 하시는 일과 이번 연수에서 얻어 가고 싶은 것을 몇 문장으로 작성하십시오(최대 2,000자).
+flash-application-sent = 지원서가 제출되었습니다. 확인 이메일이 곧 발송됩니다.
+flash-application-saved = 변경 사항이 저장되었습니다.
+flash-application-withdrawn = 지원이 철회되었습니다.
+flash-offer-accepted = 참가가 확정되었습니다. 환영합니다!
+applications-title = 지원서
+applications-seats = 자리 현황
+applications-seats-count = 정원 { $capacity }자리 중 { $taken }자리가 찼습니다(남은 자리 { $free }개). 제안 중인 자리도 포함합니다.
+applications-quota = 국가별 최대 참가자 수: { $quota }명. 국가별 자리 현황:
+applications-quota-full = 마감
+applications-by-state = 상태별
+applications-invite = 초대하기
+applications-skip-review = 자리가 남아 있는 동안 심사 없이 승인
+applications-send-invitation = 초대장 보내기
+applications-import = 참가자 명단 일괄 등록(CSV)
+applications-state = 상태
+applications-region = UNESCO 지역
+applications-all-states = 모든 상태
+applications-all-regions = 모든 지역
+applications-all-countries = 모든 국가
+applications-all-org-types = 모든 기관 유형
+applications-select = 선택
+applications-read = 읽기
+applications-none = 조건에 맞는 지원서가 없습니다.
+applications-decide = 선택한 지원서에 대한 결정
+applications-decision = 결정
+applications-message = 지원자에게 보낼 메시지(선택, 이메일에 추가됨)
+applications-override = 정원 또는 할당 인원 초과 사유
+hint-override = 자리 수보다 많은 인원을 승인할 때만 필요합니다. 감사 기록에 보관됩니다.
+applications-apply-decision = 결정 적용
+flash-decision-saved = 결정이 기록되었으며 지원자에게 이메일로 알렸습니다.
+flash-invitation-sent = 초대장을 보냈습니다.
+flash-import-done = 가져오기 완료: 계정 { $created }개 생성, { $enrolled }명 등록, { $waitlisted }명 대기자 명단 등록, { $skipped }명은 이미 회차에 있음.
+import-title = 참가자 명단 일괄 등록
+import-explain = CSV 파일(UTF-8, 쉼표 또는 세미콜론 구분)을 업로드하십시오. 먼저 모든 행을 확인할 수 있으며, 확정하기 전에는 아무것도 저장되지 않습니다. 계정이 없는 사람에게는 계정이 만들어지고 비밀번호 설정 이메일이 발송됩니다. 이미 회차에 있는 사람은 건너뜁니다.
+import-template = 템플릿 다운로드
+import-file = CSV 파일
+import-preview = 파일 확인
+import-preview-title = 가져오기 전 확인
+import-counts = 새 계정 { $new }개, 기존 계정 { $existing }개, 이미 회차에 있음 { $enrolled }명, 올바르지 않은 행 { $invalid }개.
+import-confirm = 이 참가자들 가져오기
+import-line = 행
+import-status = 결과
+import-problems = 문제
+application-questions = 코디네이터의 추가 질문
+err-answer-required = 이 질문에 답해 주십시오.
+err-answer-too-long = 답변이 너무 깁니다.
+err-answer-choice = 제시된 답변 중 하나를 선택하십시오.
+err-question-kind = 짧은 글, 긴 글, 선택형 중 하나를 고르십시오.
+err-question-label = 질문을 입력하십시오(최대 200자).
+err-question-choices = 선택지를 한 줄에 하나씩, 두 개 이상 입력하십시오.
+question-kind-short = 짧은 글
+question-kind-long = 긴 글
+question-kind-choice = 선택형
+questions-title = 지원서의 추가 질문
+questions-none = 추가 질문이 없습니다.
+questions-label = 질문
+questions-kind = 답변 형식
+questions-choices = 선택지(한 줄에 하나씩, 선택형일 때)
+questions-required = 필수
+questions-add = 질문 추가
+questions-remove = 삭제
+flash-question-added = 지원서에 질문이 추가되었습니다.
+flash-question-removed = 질문이 삭제되었습니다.

@@ -340,3 +340,206 @@ err-trainer-unknown = Vui lòng chọn giảng viên trong số những người
 err-trainer-no-account = Không có tài khoản nào dùng email này. Giảng viên cần đăng ký tài khoản trước.
 err-lesson-locked = Bài học này sẽ được mở khi bạn hoàn thành các bài học trước đó.
 err-progress-participants-only = Chỉ học viên của khóa mới được ghi nhận tiến độ học tập.
+
+## Đăng ký tham gia
+mail-signature = WTA Academy
+mail-enrollment-note = Lời nhắn từ điều phối viên:
+mail-enrollment-received-subject = Đã nhận đơn đăng ký: { $edition }
+mail-enrollment-received-body =
+    Kính gửi { $name },
+
+    Chúng tôi đã nhận được đơn đăng ký tham gia { $edition } của bạn. Điều phối viên xem xét từng đơn đăng ký và sẽ gửi thư thông báo quyết định cho bạn.
+
+    Bạn có thể theo dõi đơn đăng ký của mình tại đây: { $link }
+mail-enrollment-accepted-subject = Bạn đã được nhận: { $edition }
+mail-enrollment-accepted-body =
+    Kính gửi { $name },
+
+    Chúng tôi vui mừng xác nhận suất tham gia { $edition } của bạn. Từ bây giờ, bạn đã có thể truy cập khóa học và lịch trình.
+
+    Đơn đăng ký của bạn: { $link }
+mail-enrollment-waitlisted-subject = Bạn có tên trong danh sách chờ: { $edition }
+mail-enrollment-waitlisted-body =
+    Kính gửi { $name },
+
+    Hiện tại { $edition } đã hết chỗ, vì vậy bạn được đưa vào danh sách chờ, ở vị trí số { $position }. Khi có chỗ trống, chỗ đó sẽ được mời qua email cho người đứng đầu danh sách.
+
+    Đơn đăng ký của bạn: { $link }
+mail-enrollment-offered-subject = Bạn được mời nhận một chỗ: { $edition }
+mail-enrollment-offered-body =
+    Kính gửi { $name },
+
+    Một chỗ trong { $edition } vừa trống và được dành cho bạn. Vui lòng nhận chỗ trước { $deadline }; sau thời hạn này, chỗ sẽ được chuyển cho người tiếp theo trong danh sách chờ.
+
+    Nhận hoặc từ chối tại đây: { $link }
+mail-enrollment-expired-subject = Lời mời nhận chỗ đã hết hạn: { $edition }
+mail-enrollment-expired-body =
+    Kính gửi { $name },
+
+    Chỗ trong { $edition } dành cho bạn đã không được nhận kịp thời hạn và đã được chuyển cho người tiếp theo trong danh sách chờ.
+
+    Đơn đăng ký của bạn: { $link }
+mail-enrollment-rejected-subject = Đơn đăng ký của bạn: { $edition }
+mail-enrollment-rejected-body =
+    Kính gửi { $name },
+
+    Cảm ơn bạn đã đăng ký tham gia { $edition }. Chúng tôi rất tiếc vì lần này không thể dành cho bạn một chỗ.
+
+    Đơn đăng ký của bạn: { $link }
+mail-enrollment-withdrawn-subject = Đơn đăng ký của bạn đã được rút: { $edition }
+mail-enrollment-withdrawn-body =
+    Kính gửi { $name },
+
+    Đơn đăng ký tham gia { $edition } của bạn đã được rút. Nếu đây là nhầm lẫn, vui lòng viết thư cho điều phối viên.
+
+    Đơn đăng ký của bạn: { $link }
+mail-digest-subject = Đơn đăng ký mới hôm nay
+mail-digest-intro = Các đơn đăng ký mới trong 24 giờ qua:
+err-certificate-name-required = Vui lòng nhập tên của bạn bằng chữ Latinh, đúng như cần in trên chứng chỉ.
+err-organisation-required = Vui lòng nhập cơ quan, tổ chức của bạn.
+err-organisation-type-required = Vui lòng chọn loại hình tổ chức của bạn.
+err-country-required = Vui lòng chọn quốc gia của bạn.
+err-motivation-required = Vui lòng cho chúng tôi biết lý do bạn đăng ký trong vài câu.
+err-motivation-too-long = Văn bản này quá dài (tối đa 2.000 ký tự).
+err-already-applied = Bạn đã đăng ký tham gia khóa này rồi.
+err-applications-closed = Khóa này hiện không nhận đăng ký.
+err-edition-full = Khóa này đã hết chỗ: không nhận thêm đơn đăng ký.
+err-application-locked = Đơn đăng ký này không thể thay đổi được nữa.
+err-cannot-withdraw = Không thể rút đơn đăng ký này.
+err-no-offer = Không có lời mời nhận chỗ nào đang mở để chấp nhận.
+err-decision-unknown = Vui lòng chọn nhận, đưa vào danh sách chờ hoặc từ chối.
+err-nothing-selected = Vui lòng chọn ít nhất một đơn đăng ký.
+err-decision-not-allowed = Một trong các đơn đăng ký đã chọn không thể nhận quyết định này ở trạng thái hiện tại.
+err-capacity-full = Không đủ chỗ trống. Để vượt quá số chỗ, vui lòng nêu lý do.
+err-quota-full = Quốc gia này đã đạt hạn mức. Để vượt hạn mức, vui lòng nêu lý do.
+err-invitation-invalid = Liên kết mời này không hợp lệ.
+err-invitation-other-email = Lời mời này đã được gửi tới một địa chỉ email khác. Vui lòng đăng nhập bằng địa chỉ đó để sử dụng lời mời.
+err-invitation-expired = Lời mời này đã hết hạn hoặc đã được sử dụng.
+err-offer-hours-invalid = Vui lòng nhập số giờ từ 1 đến 720.
+err-quota-invalid = Vui lòng nhập một số nguyên từ 1 trở lên, hoặc để trống nếu không đặt hạn mức.
+field-offer-hours = Số giờ để nhận chỗ được mời
+field-country-quota = Số học viên tối đa mỗi quốc gia
+hint-country-quota = Để trống nếu không đặt hạn mức. Người đăng ký vượt hạn mức sẽ được đưa vào danh sách chờ.
+mail-account-created-subject = Suất tham gia { $edition } của bạn: hãy đặt mật khẩu
+mail-account-created-body =
+    Kính gửi { $name },
+
+    Điều phối viên đã ghi danh bạn vào { $edition } và tạo cho bạn một tài khoản trên WTA Academy.
+
+    Vui lòng chọn mật khẩu tại đây (liên kết có hiệu lực trong { $days } ngày): { $link }
+
+    WTA Academy
+mail-invitation-subject = Lời mời đăng ký: { $edition }
+mail-invitation-body =
+    Xin chào,
+
+    Điều phối viên mời bạn đăng ký tham gia { $edition }. Vui lòng đăng nhập (hoặc tạo tài khoản bằng địa chỉ email này), sau đó mở liên kết dưới đây để điền đơn đăng ký; liên kết chỉ dùng được một lần và có hiệu lực trong { $days } ngày:
+
+    { $link }
+
+    WTA Academy
+err-csv-too-large = Tệp quá lớn (tối đa 5 MB).
+err-csv-not-utf8 = Tệp không ở định dạng UTF-8. Hãy lưu tệp dưới dạng "CSV UTF-8" rồi thử lại. Dòng đầu tiên không phải UTF-8:
+err-csv-empty = Tệp trống.
+err-csv-header = Dòng đầu tiên phải ghi tên các cột; bắt buộc có cột email và name, và chỉ được dùng các cột có trong tệp mẫu. Cột bị thiếu (-) hoặc không xác định (+):
+err-csv-unreadable = Không thể đọc tệp dưới dạng CSV tại dòng
+err-csv-duplicate = Email này đã xuất hiện ở phía trên trong tệp.
+err-csv-has-invalid-rows = Một số dòng không hợp lệ: hãy sửa lại rồi tải tệp lên lần nữa. Chưa có dữ liệu nào được nhập.
+application-state-submitted = Đã gửi, đang chờ xét duyệt
+application-state-accepted = Đã được nhận
+application-state-waitlisted = Trong danh sách chờ
+application-state-offered = Bạn được mời nhận một chỗ
+application-state-rejected = Không được nhận
+application-state-withdrawn = Đã rút
+application-state-expired = Lời mời nhận chỗ đã hết hạn
+application-state-completed = Đã hoàn thành
+decision-accepted = Nhận
+decision-waitlisted = Đưa vào danh sách chờ
+decision-rejected = Từ chối
+waitlist-reason-capacity = khóa đã hết chỗ
+waitlist-reason-quota = đã đạt hạn mức của quốc gia
+waitlist-reason-coordinator = quyết định của điều phối viên
+import-status-new = tài khoản mới
+import-status-existing = tài khoản đã có
+import-status-enrolled = đã có trong khóa này (bỏ qua)
+import-status-invalid = không hợp lệ
+edition-apply = Đăng ký
+edition-your-application = Đơn đăng ký của bạn
+application-title = Đơn đăng ký của bạn
+application-your-state = Trạng thái
+application-position = Bạn đang ở vị trí số { $position } trong danh sách chờ.
+application-offer-until = Vui lòng nhận chỗ được mời trước
+application-accept-offer = Nhận chỗ
+application-decline-offer = Từ chối chỗ
+application-withdraw = Rút đơn đăng ký của tôi
+application-consents = Sự đồng ý
+application-save = Lưu thay đổi
+application-submit = Gửi đơn đăng ký của tôi
+consent-listed = Ghi tên và cơ quan, tổ chức của tôi vào danh sách học viên được chia sẻ với các học viên của khóa này.
+consent-photos = Có thể công bố những bức ảnh chụp tại hội thảo có hình của tôi.
+consent-contact = WTA có thể liên hệ với tôi sau hội thảo về các hoạt động tiếp theo.
+field-motivation = Vì sao bạn đăng ký?
+hint-motivation = Vài câu về công việc của bạn và những gì bạn muốn mang về (tối đa 2.000 ký tự).
+flash-application-sent = Đơn đăng ký của bạn đã được gửi. Email xác nhận đang được gửi tới bạn.
+flash-application-saved = Các thay đổi của bạn đã được lưu.
+flash-application-withdrawn = Đơn đăng ký của bạn đã được rút.
+flash-offer-accepted = Chỗ này là của bạn. Chào mừng bạn!
+applications-title = Đơn đăng ký
+applications-seats = Số chỗ
+applications-seats-count = Đã có người nhận { $taken }/{ $capacity } chỗ (còn trống { $free } chỗ), tính cả các chỗ đang được mời.
+applications-quota = Tối đa { $quota } học viên mỗi quốc gia. Số chỗ theo quốc gia:
+applications-quota-full = đã đủ
+applications-by-state = Theo trạng thái
+applications-invite = Mời một người
+applications-skip-review = Nhận không cần xét duyệt khi vẫn còn chỗ
+applications-send-invitation = Gửi lời mời
+applications-import = Ghi danh một danh sách học viên (CSV)
+applications-state = Trạng thái
+applications-region = Khu vực UNESCO
+applications-all-states = Tất cả trạng thái
+applications-all-regions = Tất cả khu vực
+applications-all-countries = Tất cả quốc gia
+applications-all-org-types = Tất cả loại hình tổ chức
+applications-select = Chọn
+applications-read = Đọc
+applications-none = Không có đơn đăng ký nào phù hợp.
+applications-decide = Quyết định cho các đơn đăng ký đã chọn
+applications-decision = Quyết định
+applications-message = Lời nhắn gửi người đăng ký (không bắt buộc, được thêm vào email)
+applications-override = Lý do vượt quá số chỗ hoặc hạn mức
+hint-override = Chỉ cần khi nhận nhiều người hơn số chỗ hiện có; lý do được lưu trong nhật ký kiểm tra.
+applications-apply-decision = Áp dụng quyết định
+flash-decision-saved = Quyết định đã được ghi nhận và người đăng ký đã được thông báo qua email.
+flash-invitation-sent = Lời mời đã được gửi.
+flash-import-done = Đã nhập: tạo { $created } tài khoản, ghi danh { $enrolled } người, { $waitlisted } người vào danh sách chờ, { $skipped } người đã có trong khóa.
+import-title = Ghi danh một danh sách học viên
+import-explain = Tải lên một tệp CSV (UTF-8, phân tách bằng dấu phẩy hoặc dấu chấm phẩy). Bạn sẽ xem trước từng dòng; không có dữ liệu nào được ghi cho đến khi bạn xác nhận. Những người chưa có tài khoản sẽ được tạo tài khoản, kèm một email để đặt mật khẩu; những người đã có trong khóa sẽ được bỏ qua.
+import-template = Tải tệp mẫu
+import-file = Tệp CSV
+import-preview = Kiểm tra tệp
+import-preview-title = Kiểm tra trước khi nhập
+import-counts = { $new } tài khoản mới, { $existing } tài khoản đã có, { $enrolled } người đã có trong khóa, { $invalid } dòng không hợp lệ.
+import-confirm = Nhập các học viên này
+import-line = Dòng
+import-status = Kết quả
+import-problems = Vấn đề
+application-questions = Câu hỏi của điều phối viên
+err-answer-required = Vui lòng trả lời câu hỏi này.
+err-answer-too-long = Câu trả lời quá dài.
+err-answer-choice = Hãy chọn một trong các câu trả lời có sẵn.
+err-question-kind = Hãy chọn văn bản ngắn, văn bản dài hoặc một lựa chọn.
+err-question-label = Hãy nhập câu hỏi (tối đa 200 ký tự).
+err-question-choices = Hãy liệt kê ít nhất hai lựa chọn, mỗi dòng một lựa chọn.
+question-kind-short = văn bản ngắn
+question-kind-long = văn bản dài
+question-kind-choice = một lựa chọn
+questions-title = Câu hỏi bổ sung trong đơn đăng ký
+questions-none = Không có câu hỏi bổ sung.
+questions-label = Câu hỏi
+questions-kind = Loại câu trả lời
+questions-choices = Các lựa chọn, mỗi dòng một lựa chọn (cho loại "một lựa chọn")
+questions-required = bắt buộc
+questions-add = Thêm câu hỏi
+questions-remove = Xóa
+flash-question-added = Câu hỏi đã được thêm vào đơn đăng ký.
+flash-question-removed = Câu hỏi đã được xóa.
