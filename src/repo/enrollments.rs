@@ -46,11 +46,34 @@ const COLUMNS: &str = "n.id, n.edition_id, n.user_id, n.state, n.certificate_nam
 /// Takes the edition's row lock (PostgreSQL) so that every enrollment change of one edition
 /// runs one after another; SQLite's write transactions are already serialised.
 pub async fn lock_edition(conn: &mut Conn, edition_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE editions SET seats_taken = seats_taken WHERE id = $1")
-        .bind(edition_id)
-        .execute(&mut *conn)
-        .await?;
+    // A row lock, not a dummy update: updating one hot row thousands of times leaves as
+    // many row versions for the next writer to walk. NO KEY: inserting an enrollment takes
+    // a key-share lock on the edition (foreign key), which this must not wait for.
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT id FROM editions WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(edition_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    }
     Ok(())
+}
+
+/// Takes up to `wanted` free seats at once (called with the edition locked); returns how
+/// many were taken.
+pub async fn take_seats(conn: &mut Conn, edition_id: i64, wanted: i64) -> Result<i64, sqlx::Error> {
+    let (free,): (i64,) = sqlx::query_as("SELECT capacity - seats_taken FROM editions WHERE id = $1")
+        .bind(edition_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let taken = wanted.min(free.max(0));
+    if taken > 0 {
+        sqlx::query("UPDATE editions SET seats_taken = seats_taken + $1 WHERE id = $2")
+            .bind(taken)
+            .bind(edition_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(taken)
 }
 
 pub async fn by_user(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<Option<Enrollment>, sqlx::Error> {

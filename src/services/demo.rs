@@ -287,8 +287,9 @@ pub async fn seed(state: &AppState, content_dir: &Path) -> ServiceResult<DemoRep
         participant_ids.push(ensure(state, person, Role::Participant, &mut report).await?);
     }
     let mut conn = state.db.pool.acquire().await?;
-    // Everyone follows the open 2027 workshop; the first four also took part in 2019.
-    for (slug, people) in [("itw-2027", &participant_ids[..]), ("itw-2019", &participant_ids[..4])] {
+    // Eight are accepted into the open 2027 workshop (the last four can still apply), and
+    // the first four also took part in 2019.
+    for (slug, people) in [("itw-2027", &participant_ids[..8]), ("itw-2019", &participant_ids[..4])] {
         let Some(edition) = programs::edition_by_slug(&mut conn, slug).await? else { continue };
         for &trainer in &trainer_ids {
             if schedule::add_trainer(&mut conn, edition.id, trainer).await? {

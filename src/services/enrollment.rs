@@ -213,8 +213,6 @@ pub async fn apply(state: &AppState, user: &User, slug: &str, input: &Applicatio
     let mut tx = state.db.begin_write().await?;
     let ed = edition(&mut tx, slug).await?;
     let answers = answers(&mut tx, ed.id, input).await?;
-    repo::lock_edition(&mut tx, ed.id).await?;
-    let ed = programs::edition_by_id(&mut tx, ed.id).await?.ok_or(ServiceError::NotFound)?;
     if repo::by_user(&mut tx, ed.id, user.id).await?.is_some() {
         return Err(ServiceError::Refused(msg!("err-already-applied")));
     }
@@ -239,6 +237,9 @@ pub async fn apply(state: &AppState, user: &User, slug: &str, input: &Applicatio
     let e = repo::by_id(&mut tx, ed.id, id).await?.ok_or(ServiceError::NotFound)?;
     audit(&mut tx, Some(user), &ed, &e, "", SUBMITTED, "").await?;
     if auto {
+        // Only the place-taking part runs under the edition's lock: the unique (edition,
+        // person) constraint already guards the insert above.
+        repo::lock_edition(&mut tx, ed.id).await?;
         match take_seat(&mut tx, &ed, &application.country, false).await? {
             None => {
                 let t = Transition {

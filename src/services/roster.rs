@@ -181,11 +181,14 @@ async fn import_rows(
     let already: std::collections::HashSet<String> = repo::emails_in_edition(tx, ed.id).await?.into_iter().collect();
     let mut out = ImportResult::default();
     let at = now();
-    for person in rows.iter().filter_map(|r| r.person.as_ref()) {
-        if already.contains(&person.email) {
-            out.skipped += 1;
-            continue;
-        }
+    let newcomers: Vec<_> =
+        rows.iter().filter_map(|r| r.person.as_ref()).filter(|p| !already.contains(&p.email)).collect();
+    out.skipped = rows.len() - newcomers.len();
+    // Places are counted once for the whole list (the edition is locked): the first ones
+    // in the file are accepted, the rest waitlisted in file order.
+    let mut seats = repo::take_seats(tx, ed.id, i64::try_from(newcomers.len()).unwrap_or(i64::MAX)).await?;
+    let mut queue = repo::next_queue_number(tx, ed.id).await?;
+    for person in newcomers {
         let user_id = match users::by_email(tx, &person.email).await? {
             Some(u) => u.id,
             None => {
@@ -237,8 +240,8 @@ async fn import_rows(
             consent_contact: false,
         };
         let id = repo::insert(tx, ed.id, user_id, &application, "{}").await?;
-        let seat = repo::take_seat(tx, ed.id, false).await?;
-        let t = if seat {
+        let t = if seats > 0 {
+            seats -= 1;
             out.enrolled += 1;
             Transition {
                 from: SUBMITTED,
@@ -250,12 +253,12 @@ async fn import_rows(
             }
         } else {
             out.waitlisted += 1;
-            let q = repo::next_queue_number(tx, ed.id).await?;
+            queue += 1;
             Transition {
                 from: SUBMITTED,
                 to: WAITLISTED,
                 holds_seat: false,
-                queue_number: Some(q),
+                queue_number: Some(queue - 1),
                 waitlist_reason: "capacity",
                 offer_expires_at: None,
             }

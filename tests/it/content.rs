@@ -231,7 +231,7 @@ async fn demo_adds_people_and_enrollments_once() {
     assert!(out.contains("lessons +32"), "content imported first: {out}");
     let users = app.count("SELECT COUNT(*) FROM users").await;
     let enrollments = app.count("SELECT COUNT(*) FROM enrollments").await;
-    assert_eq!(enrollments, 12 + 4);
+    assert_eq!(enrollments, 8 + 4);
     let second = cli(&["demo"], &app);
     assert!(String::from_utf8_lossy(&second.stdout).contains("0 accounts added, 0 enrollments added"));
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, users);

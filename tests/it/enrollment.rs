@@ -382,3 +382,24 @@ async fn an_expired_invitation_is_refused_and_changes_nothing() {
     assert_eq!(app.count("SELECT COUNT(*) FROM enrollments").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM invitations WHERE used_at IS NULL").await, 1);
 }
+
+#[rocket::async_test]
+async fn raising_the_capacity_offers_the_new_places_to_the_waiting_list() {
+    let app = TestApp::new().await;
+    app.import_content().await;
+    open_edition(&app, "open", 1).await;
+    let crowd = people(&app, 3, "cap").await;
+    for p in &crowd {
+        enrollment::apply(&app.state, p, ED, &form("PH")).await.unwrap();
+    }
+    let coordinator = user(&app, app.create_user("cap@example.org", "Coordinator", Role::Coordinator).await).await;
+    let mut conn = app.conn().await;
+    let ed = wta_academy::repo::programs::edition_by_slug(&mut conn, ED).await.unwrap().unwrap();
+    let mut input = wta_academy::services::editions_admin::input_of(&mut conn, &ed).await.unwrap();
+    drop(conn);
+    input.capacity = "2".into();
+    wta_academy::services::editions_admin::update(&app.state, &coordinator, ED, &input).await.unwrap();
+    assert_eq!(state_of(&app, crowd[1].id).await, "offered", "the first in line gets the new place");
+    assert_eq!(state_of(&app, crowd[2].id).await, "waitlisted");
+    assert_eq!(states(&app).await.3, 2, "both places held");
+}
