@@ -23,9 +23,13 @@ pub async fn accept(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<bo
         return Ok(false);
     }
     let at = now().db();
+    // The application's details come from the person's profile.
     sqlx::query(
-        "INSERT INTO enrollments (edition_id, user_id, state, holds_seat, submitted_at, decided_at, created_at, \
-         updated_at) VALUES ($1, $2, 'accepted', 1, $3, $3, $3, $3)",
+        "INSERT INTO enrollments (edition_id, user_id, state, holds_seat, certificate_name_latin, \
+         certificate_name_native, organisation, organisation_type, country, position, submitted_at, decided_at, \
+         created_at, updated_at) \
+         SELECT $1, id, 'accepted', 1, certificate_name_latin, certificate_name_native, organisation, \
+         organisation_type, country, position, $3, $3, $3, $3 FROM users WHERE id = $2",
     )
     .bind(edition_id)
     .bind(user_id)

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use super::editions_admin::record;
 use super::learning::edition;
 use super::{ServiceError, ServiceResult, tokens};
 use crate::db::{Timestamp, now};
@@ -541,16 +542,8 @@ pub async fn add_question(
     let mut tx = state.db.begin_write().await?;
     let ed = edition(&mut tx, slug).await?;
     let id = repo::insert_question(&mut tx, ed.id, kind, &label, &choices, required).await?;
-    let entry = crate::repo::audit::AuditEntry {
-        actor_id: Some(coordinator.id),
-        action: "edition.question.add",
-        subject_type: "edition",
-        subject_id: ed.slug.clone(),
-        before: serde_json::Value::Null,
-        after: serde_json::json!({ "question": id, "kind": kind, "label": label, "required": required }),
-        reason: "",
-    };
-    crate::repo::audit::record(&mut tx, entry).await?;
+    let after = serde_json::json!({ "question": id, "kind": kind, "label": label, "required": required });
+    record(&mut tx, coordinator, "edition.question.add", &ed.slug, serde_json::Value::Null, after).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -562,16 +555,8 @@ pub async fn remove_question(state: &AppState, coordinator: &User, slug: &str, i
     if !repo::delete_question(&mut tx, ed.id, id).await? {
         return Err(ServiceError::NotFound);
     }
-    let entry = crate::repo::audit::AuditEntry {
-        actor_id: Some(coordinator.id),
-        action: "edition.question.remove",
-        subject_type: "edition",
-        subject_id: ed.slug.clone(),
-        before: serde_json::json!({ "question": id }),
-        after: serde_json::Value::Null,
-        reason: "",
-    };
-    crate::repo::audit::record(&mut tx, entry).await?;
+    let before = serde_json::json!({ "question": id });
+    record(&mut tx, coordinator, "edition.question.remove", &ed.slug, before, serde_json::Value::Null).await?;
     tx.commit().await?;
     Ok(())
 }

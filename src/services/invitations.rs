@@ -44,16 +44,9 @@ pub async fn invite(
     };
     let message = mail::compose::invitation(&lang, &ed.title, &link, INVITATION_DAYS);
     mail::queue(&mut tx, email.as_str(), "", &message).await?;
-    let entry = crate::repo::audit::AuditEntry {
-        actor_id: Some(coordinator.id),
-        action: "enrollment.invite",
-        subject_type: "edition",
-        subject_id: ed.slug.clone(),
-        before: serde_json::Value::Null,
-        after: serde_json::json!({ "email": email.as_str(), "skip_review": skip_review }),
-        reason: "",
-    };
-    crate::repo::audit::record(&mut tx, entry).await?;
+    let after = serde_json::json!({ "email": email.as_str(), "skip_review": skip_review });
+    super::editions_admin::record(&mut tx, coordinator, "enrollment.invite", &ed.slug, serde_json::Value::Null, after)
+        .await?;
     tx.commit().await?;
     state.mailer.wake();
     Ok(link)
