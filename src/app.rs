@@ -26,6 +26,8 @@ pub enum StartError {
     Mail(#[from] MailerError),
     #[error("cannot use the data directory {0}: {1}")]
     DataDir(String, std::io::Error),
+    #[error(transparent)]
+    Storage(#[from] crate::storage::StorageError),
     #[error("database error at start: {0}")]
     Sql(#[from] sqlx::Error),
     #[error("the course content in {0} is invalid:\n{1}")]
@@ -66,7 +68,8 @@ pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
     }
     let mailer = Mailer::new(config.smtp_url.as_deref(), &config.mail_from, &config.mail_dir())?;
     let figment = rocket_figment(&config)?;
-    let state = AppState { db, config: Arc::new(config), mailer, metrics: Arc::new(Metrics::default()) };
+    let storage = crate::storage::Storage::from_config(&config.storage)?;
+    let state = AppState { db, config: Arc::new(config), mailer, metrics: Arc::new(Metrics::default()), storage };
     Ok(assemble(figment, state))
 }
 

@@ -200,7 +200,9 @@ pub async fn user_set_role(config: Config, args: UserSetRole) -> Result<(), CliE
 async fn cli_state(config: Config) -> Result<crate::state::AppState, CliError> {
     let db = open_db(&config).await?;
     let mailer = crate::mail::Mailer::new(config.smtp_url.as_deref(), &config.mail_from, &config.mail_dir())?;
+    let storage = crate::storage::Storage::from_config(&config.storage)?;
     Ok(crate::state::AppState {
+        storage,
         db,
         config: std::sync::Arc::new(config),
         mailer,

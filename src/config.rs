@@ -32,6 +32,10 @@ pub struct Config {
     pub content_dir: PathBuf,
     /// Import `content_dir` at start when the database has no programs yet.
     pub import_content_at_start: bool,
+    /// Where uploaded files are kept.
+    pub storage: StorageConfig,
+    /// Largest upload accepted, in bytes.
+    pub max_upload_bytes: u64,
     /// Run the mail sender loop in the background (off in tests, which deliver explicitly).
     pub run_background_jobs: bool,
     /// The figment Rocket itself is configured from (address, port, secret key, limits).
@@ -57,6 +61,15 @@ struct RawConfig {
     address: String,
     content_dir: Option<String>,
     import_content_at_start: bool,
+    storage: String,
+    storage_dir: Option<String>,
+    s3_endpoint: Option<String>,
+    s3_region: String,
+    s3_bucket: Option<String>,
+    s3_access_key: Option<String>,
+    s3_secret_key: Option<String>,
+    s3_path_style: bool,
+    max_upload_mb: u64,
 }
 
 impl Default for RawConfig {
@@ -77,6 +90,15 @@ impl Default for RawConfig {
             address: "127.0.0.1".into(),
             content_dir: None,
             import_content_at_start: true,
+            storage: "local".into(),
+            storage_dir: None,
+            s3_endpoint: None,
+            s3_region: "us-east-1".into(),
+            s3_bucket: None,
+            s3_access_key: None,
+            s3_secret_key: None,
+            s3_path_style: true,
+            max_upload_mb: 500,
         }
     }
 }
@@ -125,6 +147,7 @@ impl Config {
             return Err(bad("WTA_DATA_DIR", "must not be empty"));
         }
         let data_dir = PathBuf::from(&raw.data_dir);
+        let storage = storage_config(&raw, &data_dir)?;
         let database_url = match raw.database_url {
             Some(url) => {
                 check_database_url(&url)?;
@@ -168,7 +191,12 @@ impl Config {
             "json" => LogFormat::Json,
             other => return Err(bad("WTA_LOG_FORMAT", format!("{other:?} must be \"text\" or \"json\""))),
         };
+        if !(1..=100_000).contains(&raw.max_upload_mb) {
+            return Err(bad("WTA_MAX_UPLOAD_MB", "must be between 1 and 100000"));
+        }
         Ok(Self {
+            storage,
+            max_upload_bytes: raw.max_upload_mb * 1024 * 1024,
             database_url,
             data_dir,
             public_url,
@@ -222,6 +250,39 @@ fn parse_public_url(s: &str) -> Result<url::Url, ConfigError> {
         return Err(bad("WTA_PUBLIC_URL", format!("{s:?} must be an http:// or https:// address")));
     }
     Ok(url)
+}
+
+/// Where uploaded files go: a folder, or an S3-compatible bucket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageConfig {
+    Local(PathBuf),
+    S3(crate::storage::S3Settings),
+}
+
+fn storage_config(raw: &RawConfig, data_dir: &Path) -> Result<StorageConfig, ConfigError> {
+    let non_empty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    match raw.storage.as_str() {
+        "local" => Ok(StorageConfig::Local(
+            non_empty(&raw.storage_dir).map_or_else(|| data_dir.join("objects"), PathBuf::from),
+        )),
+        "s3" => {
+            let need =
+                |key: &str, v: &Option<String>| non_empty(v).ok_or_else(|| bad(key, "is required when WTA_STORAGE=s3"));
+            let endpoint = need("WTA_S3_ENDPOINT", &raw.s3_endpoint)?;
+            if url::Url::parse(&endpoint).map_or(true, |u| !matches!(u.scheme(), "http" | "https")) {
+                return Err(bad("WTA_S3_ENDPOINT", format!("{endpoint:?} must be an http:// or https:// address")));
+            }
+            Ok(StorageConfig::S3(crate::storage::S3Settings {
+                endpoint,
+                region: raw.s3_region.clone(),
+                bucket: need("WTA_S3_BUCKET", &raw.s3_bucket)?,
+                access_key: need("WTA_S3_ACCESS_KEY", &raw.s3_access_key)?,
+                secret_key: need("WTA_S3_SECRET_KEY", &raw.s3_secret_key)?,
+                path_style: raw.s3_path_style,
+            }))
+        }
+        other => Err(bad("WTA_STORAGE", format!("{other:?} must be \"local\" or \"s3\""))),
+    }
 }
 
 /// `course_content/` in the working directory, else the one beside the sources.

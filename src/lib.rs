@@ -14,4 +14,5 @@ pub mod mail;
 pub mod repo;
 pub mod services;
 pub mod state;
+pub mod storage;
 pub mod web;

@@ -1,5 +1,5 @@
 //! What every request and background job shares: the database, the configuration, the mail
-//! sender and the request metrics. Nothing here is per-instance state that must survive a
+//! sender, the file store and the request metrics. Nothing here is per-instance state that must survive a
 //! restart; that lives in the database.
 
 use std::sync::Arc;
@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::db::Db;
 use crate::mail::Mailer;
+use crate::storage::Storage;
 use crate::web::metrics::Metrics;
 
 #[derive(Clone)]
@@ -15,4 +16,5 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub mailer: Mailer,
     pub metrics: Arc<Metrics>,
+    pub storage: Storage,
 }

@@ -18,13 +18,19 @@ fn live() -> Json<Value> {
     Json(json!({ "status": "ok" }))
 }
 
-/// The instance can serve: the database answers. 503 otherwise, so the balancer skips it.
+/// The instance can serve: the database and the file store answer. 503 otherwise, so the
+/// balancer skips it.
 #[get("/health/ready")]
 async fn ready(state: &State<AppState>) -> (Status, Json<Value>) {
-    let db = tokio::time::timeout(std::time::Duration::from_secs(3), state.db.ping()).await.unwrap_or(false);
-    let status = if db { Status::Ok } else { Status::ServiceUnavailable };
+    let wait = std::time::Duration::from_secs(3);
+    let (db, storage) =
+        tokio::join!(async { tokio::time::timeout(wait, state.db.ping()).await.unwrap_or(false) }, async {
+            tokio::time::timeout(wait, state.storage.ping()).await.unwrap_or(false)
+        },);
+    let ok = db && storage;
+    let status = if ok { Status::Ok } else { Status::ServiceUnavailable };
     let word = |ok: bool| if ok { "ok" } else { "failing" };
-    (status, Json(json!({ "status": word(db), "checks": { "database": word(db) } })))
+    (status, Json(json!({ "status": word(ok), "checks": { "database": word(db), "storage": word(storage) } })))
 }
 
 /// `Authorization: Bearer <WTA_METRICS_TOKEN>` when a token is configured.

@@ -18,4 +18,5 @@ mod learning;
 mod mail;
 mod profile;
 mod schema;
+mod storage;
 mod web_shell;

@@ -5,6 +5,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod s3_server;
 pub mod smtp_sink;
 
 use rocket::figment::Figment;
