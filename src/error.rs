@@ -38,6 +38,7 @@ impl From<ServiceError> for AppError {
             ServiceError::Throttled => AppError::Throttled,
             ServiceError::Db(e) => AppError::from(e),
             ServiceError::Internal(m) => AppError::Internal(m),
+            ServiceError::Unavailable(k) => AppError::Refused(Status::ServiceUnavailable, k),
         }
     }
 }

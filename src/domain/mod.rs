@@ -4,6 +4,7 @@ pub mod countries;
 pub mod email;
 pub mod enrollment;
 pub mod languages;
+pub mod material;
 pub mod names;
 pub mod organisation;
 pub mod password;

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod enrollments;
 pub mod login_failures;
+pub mod materials;
 pub mod outbox;
 pub mod password_resets;
 pub mod sessions;

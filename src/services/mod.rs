@@ -8,6 +8,7 @@ pub mod editions_admin;
 pub mod enrollment;
 pub mod invitations;
 pub mod learning;
+pub mod materials;
 pub mod passwords;
 pub mod profile;
 pub mod roster;
@@ -33,6 +34,9 @@ pub enum ServiceError {
     Db(#[from] sqlx::Error),
     #[error("internal: {0}")]
     Internal(String),
+    /// A dependency (the file store) cannot be used right now; the key explains it.
+    #[error("unavailable: {0}")]
+    Unavailable(&'static str),
 }
 
 impl ServiceError {

@@ -16,6 +16,7 @@ mod enrollment_web;
 mod health;
 mod learning;
 mod mail;
+mod materials;
 mod profile;
 mod schema;
 mod storage;

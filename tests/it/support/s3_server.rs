@@ -18,7 +18,7 @@ pub struct S3Server {
     child: Child,
     pub port: u16,
     pub root: PathBuf,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 fn binary() -> PathBuf {
@@ -38,6 +38,14 @@ impl S3Server {
         let root = dir.path().join("data");
         std::fs::create_dir_all(root.join(BUCKET)).unwrap();
         let port = TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
+        let mut server = Self::start_at(port, &root);
+        server._dir = Some(dir);
+        server
+    }
+
+    /// A server on `port` over an existing folder (to bring a stopped store back).
+    pub fn start_at(port: u16, root: &std::path::Path) -> Self {
+        let root = root.to_path_buf();
         let child = Command::new(binary())
             .args([
                 "--host",
@@ -59,7 +67,7 @@ impl S3Server {
             assert!(Instant::now() < deadline, "s3s-fs did not start");
             std::thread::sleep(Duration::from_millis(50));
         }
-        S3Server { child, port, root, _dir: dir }
+        S3Server { child, port, root, _dir: None }
     }
 
     pub fn settings(&self) -> S3Settings {

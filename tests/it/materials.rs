@@ -1,0 +1,202 @@
+//! Materials on both file stores: who may upload and see them, versions, bad files, and a
+//! store that is down. The S3 cases run against s3s-fs, which checks signatures.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use wta_academy::config::StorageConfig;
+use wta_academy::domain::role::Role;
+use wta_academy::domain::user::User;
+use wta_academy::services::ServiceError;
+use wta_academy::services::materials::{self, MaterialInput};
+use wta_academy::storage::Download;
+
+use crate::support::TestApp;
+use crate::support::s3_server::{S3Server, http_get};
+
+const ED: &str = "itw-2027";
+
+fn pdf(n: usize) -> Vec<u8> {
+    let mut v = b"%PDF-1.7\n".to_vec();
+    v.extend((0..n).map(|i| u8::try_from(i % 200).unwrap() + 32));
+    v
+}
+
+fn input(visibility: &str) -> MaterialInput {
+    MaterialInput {
+        title: "Governance models of science parks".into(),
+        description: "Slides of the first lecture.".into(),
+        visibility: visibility.into(),
+        module: "stp-governance".into(),
+        session: String::new(),
+    }
+}
+
+async fn user(app: &TestApp, email: &str, role: Role) -> User {
+    let id = app.create_user(email, "Person", role).await;
+    let mut conn = app.conn().await;
+    wta_academy::repo::users::by_id(&mut conn, id).await.unwrap().unwrap()
+}
+
+/// A test app on the local store, or on a fresh S3 server (kept alive by the return value).
+async fn app_on(s3: bool, max_bytes: u64) -> (TestApp, Option<S3Server>) {
+    let server = s3.then(S3Server::start);
+    let settings = server.as_ref().map(S3Server::settings);
+    let app = TestApp::with(move |c| {
+        if let Some(s) = settings {
+            c.storage = StorageConfig::S3(s);
+        }
+        c.max_upload_bytes = max_bytes;
+    })
+    .await;
+    app.import_content().await;
+    (app, server)
+}
+
+async fn objects(app: &TestApp) -> usize {
+    app.state.storage.list("").await.unwrap().len()
+}
+
+async fn upload_and_see(s3: bool) {
+    let (app, _server) = app_on(s3, 2 * 1024 * 1024).await;
+    let trainer = user(&app, "trainer@example.org", Role::Participant).await;
+    app.assign_trainer(ED, trainer.id).await;
+    let learner = user(&app, "learner@example.org", Role::Participant).await;
+    app.enroll(ED, learner.id).await;
+    let outsider = user(&app, "outsider@example.org", Role::Participant).await;
+    let coordinator = user(&app, "coord@example.org", Role::Coordinator).await;
+
+    let data = pdf(300_000);
+    let m = materials::upload(&app.state, &trainer, ED, &input("participants"), "Bài giảng 1.pdf", &data[..])
+        .await
+        .unwrap();
+    assert_eq!(
+        (m.version, m.size, m.content_type.as_str()),
+        (1, i64::try_from(data.len()).unwrap(), "application/pdf")
+    );
+    assert_eq!(app.state.storage.sha256(&m.object_key).await.unwrap(), m.sha256);
+    assert!(m.object_key.starts_with("materials/") && !m.object_key.contains("Bài"), "generated key");
+
+    // Participants of the edition see it; others do not.
+    let mut conn = app.conn().await;
+    let ed = wta_academy::repo::programs::edition_by_slug(&mut conn, ED).await.unwrap().unwrap();
+    assert_eq!(materials::visible(&mut conn, &ed, Some(&learner)).await.unwrap().len(), 1);
+    assert_eq!(materials::visible(&mut conn, &ed, Some(&outsider)).await.unwrap().len(), 0);
+    assert_eq!(materials::visible(&mut conn, &ed, None).await.unwrap().len(), 0);
+    drop(conn);
+    assert!(matches!(materials::download(&app.state, Some(&outsider), m.id).await, Err(ServiceError::NotFound)));
+    let (_, d) = materials::download(&app.state, Some(&learner), m.id).await.unwrap();
+    match d {
+        Download::Redirect(url) => {
+            assert!(s3);
+            let (status, _, body) = http_get(&url);
+            assert_eq!((status, body.len()), (200, data.len()));
+        }
+        Download::File(path) => {
+            assert!(!s3);
+            assert_eq!(std::fs::read(path).unwrap(), data);
+        }
+    }
+
+    // Only trainers of the edition and coordinators upload; nothing is stored otherwise.
+    for who in [&learner, &outsider] {
+        let r = materials::upload(&app.state, who, ED, &input("public"), "x.pdf", &pdf(10)[..]).await;
+        assert!(matches!(r, Err(ServiceError::NotFound)), "{r:?}");
+    }
+    let r = materials::upload(&app.state, &trainer, "itw-2019", &input("public"), "x.pdf", &pdf(10)[..]).await;
+    assert!(matches!(r, Err(ServiceError::NotFound)), "a trainer of one edition only");
+    assert_eq!(objects(&app).await, 1);
+
+    // Versions: a replacement is served; the earlier one can be restored.
+    let v2 = materials::replace(&app.state, &coordinator, m.id, "Bài giảng 1 (sửa).pdf", &pdf(1000)[..]).await.unwrap();
+    assert_eq!((v2.version, v2.file_name.as_str()), (2, "Bài giảng 1 (sửa).pdf"));
+    let restored = materials::restore(&app.state, &trainer, m.id, m.version_id).await.unwrap();
+    assert_eq!(restored.version, 1);
+    assert_eq!(objects(&app).await, 2, "both versions kept");
+
+    // Trainers-only material; public material.
+    let private =
+        materials::upload(&app.state, &trainer, ED, &input("trainers"), "notes.txt", &b"Room keys at the desk."[..])
+            .await
+            .unwrap();
+    assert!(matches!(materials::download(&app.state, Some(&learner), private.id).await, Err(ServiceError::NotFound)));
+    let public =
+        materials::upload(&app.state, &trainer, ED, &input("public"), "map.png", &b"\x89PNG\r\n\x1a\nrest"[..])
+            .await
+            .unwrap();
+    assert!(materials::download(&app.state, None, public.id).await.is_ok());
+
+    // Deleting hides it at once.
+    materials::delete(&app.state, &trainer, public.id).await.unwrap();
+    assert!(matches!(materials::download(&app.state, None, public.id).await, Err(ServiceError::NotFound)));
+}
+
+#[rocket::async_test]
+async fn materials_on_the_local_store() {
+    upload_and_see(false).await;
+}
+
+#[rocket::async_test]
+async fn materials_on_s3() {
+    upload_and_see(true).await;
+}
+
+async fn bad_files_leave_nothing(s3: bool) {
+    let (app, _server) = app_on(s3, 64 * 1024).await;
+    let trainer = user(&app, "trainer@example.org", Role::Participant).await;
+    app.assign_trainer(ED, trainer.id).await;
+    let mut exe = b"MZ\x90\x00".to_vec();
+    exe.extend_from_slice(&[0u8; 100]);
+    let cases: Vec<(&str, Vec<u8>, MaterialInput, &str)> = vec![
+        ("empty.pdf", Vec::new(), input("public"), "err-file-empty"),
+        ("big.pdf", pdf(100 * 1024), input("public"), "err-file-too-large"),
+        ("slides.pdf", exe, input("public"), "err-file-type"),
+        ("photo.png", b"<!DOCTYPE html><script>alert(1)</script>".to_vec(), input("public"), "err-file-type"),
+        ("../../etc/passwd", pdf(10), input("public"), "err-file-name"),
+        ("nul\0.pdf", pdf(10), input("public"), "err-file-name"),
+        ("ok.pdf", pdf(10), input("everyone"), "err-visibility-unknown"),
+        ("ok.pdf", pdf(10), MaterialInput { title: String::new(), ..input("public") }, "err-title-required"),
+        (
+            "ok.pdf",
+            pdf(10),
+            MaterialInput { module: "no-such-module".into(), ..input("public") },
+            "err-module-not-in-course",
+        ),
+    ];
+    for (name, data, form, key) in cases {
+        match materials::upload(&app.state, &trainer, ED, &form, name, &data[..]).await {
+            Err(ServiceError::Invalid(e)) => assert_eq!(e.0.first().map(|f| f.key), Some(key), "{name}"),
+            other => panic!("{name}: expected {key}, got {other:?}"),
+        }
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM materials").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM material_versions").await, 0);
+    assert_eq!(objects(&app).await, 0, "nothing left in the store");
+}
+
+#[rocket::async_test]
+async fn bad_files_leave_nothing_on_the_local_store() {
+    bad_files_leave_nothing(false).await;
+}
+
+#[rocket::async_test]
+async fn bad_files_leave_nothing_on_s3() {
+    bad_files_leave_nothing(true).await;
+}
+
+#[rocket::async_test]
+async fn with_the_store_down_uploads_are_refused_and_leave_no_row_then_succeed_again() {
+    let (app, server) = app_on(true, 1024 * 1024).await;
+    let mut server = server.unwrap();
+    let trainer = user(&app, "trainer@example.org", Role::Participant).await;
+    app.assign_trainer(ED, trainer.id).await;
+    let root = server.root.clone();
+    server.stop();
+    let r = materials::upload(&app.state, &trainer, ED, &input("public"), "a.pdf", &pdf(100)[..]).await;
+    assert!(matches!(r, Err(ServiceError::Unavailable("err-storage-unavailable"))), "{r:?}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM materials").await, 0);
+    // The same store comes back on the same port: the same upload succeeds, no restart.
+    let again = S3Server::start_at(server.port, &root);
+    materials::upload(&app.state, &trainer, ED, &input("public"), "a.pdf", &pdf(100)[..]).await.unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM materials").await, 1);
+    drop(again);
+}
