@@ -120,12 +120,13 @@ fn rocket_figment(config: &Config) -> Result<Figment, StartError> {
     if figment.extract_inner::<String>("limits.form").is_err() {
         figment = figment.merge(("limits.form", "64 KiB"));
     }
-    // Participant lists (CSV) up to 5 MiB; larger uploads are refused before being read.
+    // Uploaded files (materials, participant lists) are written to a temporary file while
+    // they arrive, up to the upload limit; the services apply their own, smaller limits.
     if figment.extract_inner::<String>("limits.file").is_err() {
-        figment = figment.merge(("limits.file", "5 MiB"));
+        figment = figment.merge(("limits.file", format!("{} B", config.max_upload_bytes)));
     }
     if figment.extract_inner::<String>("limits.data-form").is_err() {
-        figment = figment.merge(("limits.data-form", "6 MiB"));
+        figment = figment.merge(("limits.data-form", format!("{} B", config.max_upload_bytes + 1024 * 1024)));
     }
     Ok(figment)
 }

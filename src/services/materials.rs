@@ -263,7 +263,7 @@ pub async fn visible(conn: &mut Conn, ed: &programs::Edition, user: Option<&User
 }
 
 /// Anything a browser could run is always downloaded, never shown inline.
-fn must_download(content_type: &str) -> bool {
+pub fn must_download(content_type: &str) -> bool {
     !(content_type == "application/pdf"
         || content_type.starts_with("image/")
         || content_type.starts_with("video/")

@@ -71,6 +71,11 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
         Some(u) => crate::repo::learning::enrollment_state(&mut conn, ed.id, u.id).await?,
         None => None,
     };
+    let materials: Vec<Value> = crate::services::materials::visible(&mut conn, &ed, ctx.user.as_ref())
+        .await?
+        .iter()
+        .map(super::materials::material_json)
+        .collect();
     let edition = present::edition(&ed, ctx.lang, viewer.as_deref());
     Ok(ctx.render(
         "catalogue/edition",
@@ -84,6 +89,7 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
             "enrollment": enrollment,
             "timetable": present::timetable(sessions),
             "trainers": trainers,
+            "materials": materials,
             "page_title": ed.title,
         }),
     ))

@@ -15,6 +15,7 @@ pub mod home;
 pub mod lang;
 pub mod learning;
 pub mod manage;
+pub mod materials;
 pub mod metrics;
 pub mod password;
 pub mod present;
@@ -37,6 +38,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(enrollment::routes());
     r.extend(calendar::routes());
     r.extend(manage::routes());
+    r.extend(materials::routes());
     r.extend(health::routes());
     r.extend(api::routes());
     r

@@ -285,6 +285,31 @@ fn table() -> Vec<Row> {
             None,
             [401, 404, 422, 422],
         ),
+        // Materials (their uploads are multipart; see the materials tests for the token check).
+        row(
+            Get,
+            "/manage/editions/<slug>/materials",
+            "/manage/editions/itw-2027/materials",
+            None,
+            [303, 404, 200, 200],
+        ),
+        row(
+            Post,
+            "/manage/editions/<slug>/materials",
+            "/manage/editions/itw-2027/materials",
+            None,
+            [303, 415, 415, 415],
+        ),
+        row(Post, "/materials/<id>/replace", "/materials/999999/replace", None, [303, 415, 415, 415]),
+        row(
+            Post,
+            "/materials/<id>/versions/<version>/restore",
+            "/materials/999999/versions/1/restore",
+            Form(&[]),
+            [303, 404, 404, 404],
+        ),
+        row(Post, "/materials/<id>/delete", "/materials/999999/delete", Form(&[]), [303, 404, 404, 404]),
+        row(Get, "/materials/<id>/download", "/materials/999999/download", None, [404, 404, 404, 404]),
         // The API.
         row(Get, "/api/v1/programs", "/api/v1/programs", None, [200, 200, 200, 200]),
         row(Get, "/api/v1/editions/<slug>", "/api/v1/editions/itw-2027", None, [200, 200, 200, 200]),

@@ -92,6 +92,7 @@ fn every_used_key_exists() {
         ["capacity", "quota", "coordinator"].iter().map(|r| format!("waitlist-reason-{r}")).collect(),
         ["new", "existing", "enrolled", "invalid"].iter().map(|r| format!("import-status-{r}")).collect(),
         wta_academy::domain::questions::KINDS.iter().map(|k| format!("question-kind-{k}")).collect(),
+        wta_academy::domain::material::VISIBILITIES.iter().map(|v| format!("visibility-{v}")).collect(),
         ["received", "accepted", "waitlisted", "offered", "expired", "rejected", "withdrawn"]
             .iter()
             .flat_map(|k| [format!("mail-enrollment-{k}-subject"), format!("mail-enrollment-{k}-body")])

@@ -200,3 +200,87 @@ async fn with_the_store_down_uploads_are_refused_and_leave_no_row_then_succeed_a
     assert_eq!(app.count("SELECT COUNT(*) FROM materials").await, 1);
     drop(again);
 }
+
+fn multipart(
+    token: Option<&str>,
+    fields: &[(&str, &str)],
+    file_name: &str,
+    file: &[u8],
+) -> (rocket::http::ContentType, Vec<u8>) {
+    let boundary = "MaterialBoundary7";
+    let mut b = Vec::new();
+    let mut field = |name: &str, value: &str| {
+        b.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    };
+    if let Some(t) = token {
+        field("csrf_token", t);
+    }
+    for (k, v) in fields {
+        field(k, v);
+    }
+    b.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .as_bytes(),
+    );
+    b.extend_from_slice(file);
+    b.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (rocket::http::ContentType::new("multipart", "form-data").with_params(("boundary", boundary)), b)
+}
+
+async fn pages(s3: bool) {
+    use rocket::http::{Header, Status};
+    let (app, _server) = app_on(s3, 2 * 1024 * 1024).await;
+    let trainer = app.login_as(Role::Participant).await;
+    app.assign_trainer(ED, trainer).await;
+    let data = pdf(50_000);
+    let fields = [("title", "Opening slides"), ("visibility", "public"), ("module", "triple-helix")];
+    let (ct, body) = multipart(None, &fields, "Mở đầu.pdf", &data);
+    let r = app.client.post("/manage/editions/itw-2027/materials").header(ct).body(body).dispatch().await;
+    assert_eq!(r.status(), Status::Forbidden, "no token, no upload");
+    let token = app.csrf().await;
+    let (ct, body) = multipart(Some(&token), &fields, "Mở đầu.pdf", &data);
+    let r = app.client.post("/manage/editions/itw-2027/materials").header(ct).body(body).dispatch().await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let (ct, body) = multipart(Some(&token), &fields, "run.pdf", b"MZ\x90\x00binary");
+    app.client.post("/manage/editions/itw-2027/materials").header(ct).body(body).dispatch().await;
+    let page = app.get("/manage/editions/itw-2027/materials").await.into_string().await.unwrap();
+    assert!(page.contains("This type of file is not accepted."), "the refusal is shown");
+    assert_eq!(app.count("SELECT COUNT(*) FROM materials").await, 1);
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM materials").fetch_one(&app.state.db.pool).await.unwrap();
+
+    // Anyone sees the public material on the edition page and can download it.
+    app.logout().await;
+    let page = app.get("/editions/itw-2027").await.into_string().await.unwrap();
+    assert!(page.contains("Opening slides") && page.contains("Mở đầu.pdf"));
+    let url = format!("/materials/{id}/download");
+    if s3 {
+        let r = app.get(&url).await;
+        assert_eq!(r.status(), Status::SeeOther);
+        let location = r.headers().get_one("Location").unwrap().to_string();
+        assert!(location.starts_with("http://127.0.0.1:") && location.contains("X-Amz-Signature="));
+        assert_eq!(http_get(&location).2, data);
+    } else {
+        let r = app.get(&url).await;
+        assert_eq!(r.status(), Status::Ok);
+        assert!(r.headers().get_one("Content-Disposition").unwrap().contains("filename*=UTF-8''M%E1%BB%9F"));
+        assert_eq!(r.into_bytes().await.unwrap(), data);
+        let r = app.client.get(url.clone()).header(Header::new("Range", "bytes=9-18")).dispatch().await;
+        assert_eq!(r.status(), Status::PartialContent);
+        assert_eq!(r.headers().get_one("Content-Range"), Some(format!("bytes 9-18/{}", data.len()).as_str()));
+        assert_eq!(r.into_bytes().await.unwrap(), data[9..=18].to_vec());
+        let r = app.client.get(url).header(Header::new("Range", "bytes=999999-")).dispatch().await;
+        assert_eq!(r.status(), Status::RangeNotSatisfiable);
+    }
+}
+
+#[rocket::async_test]
+async fn the_pages_upload_list_and_serve_on_the_local_store() {
+    pages(false).await;
+}
+
+#[rocket::async_test]
+async fn the_pages_upload_list_and_serve_on_s3() {
+    pages(true).await;
+}
