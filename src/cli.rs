@@ -37,6 +37,9 @@ pub enum Command {
     /// Enroll participants.
     #[command(subcommand)]
     Enroll(EnrollCommand),
+    /// Check and clean the file store.
+    #[command(subcommand)]
+    Storage(StorageCommand),
     /// Add the demo people (a coordinator, two trainers, a dozen participants) and their
     /// enrollments, importing the content first when the database has none. Safe to repeat.
     Demo,
@@ -57,6 +60,16 @@ pub enum ContentCommand {
         #[arg(default_value = "course_content")]
         dir: std::path::PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+pub enum StorageCommand {
+    /// List material files whose object is missing or whose size or SHA-256 differ; exit 1
+    /// when there is any.
+    Verify,
+    /// Remove objects no material points to (older than an hour) and the files of
+    /// materials deleted more than 30 days ago.
+    Gc,
 }
 
 #[derive(Subcommand)]
@@ -329,4 +342,35 @@ pub async fn enroll_import(
         done.skipped
     );
     Ok(())
+}
+
+/// `storage verify`: a summary, each problem on its own line, exit 1 on any.
+pub async fn storage_verify(config: Config) -> Result<(), CliError> {
+    let state = cli_state(config).await?;
+    let (checked, findings) = crate::services::storage_check::verify(&state).await?;
+    for f in &findings {
+        println!("{f}");
+    }
+    println!("verified {checked} stored files in the {} store: {} problem(s)", state.storage.backend(), findings.len());
+    if findings.is_empty() { Ok(()) } else { Err(CliError(format!("{} problem(s) found", findings.len()))) }
+}
+
+/// `storage gc`: what was removed; exit 1 when orphan objects were found.
+pub async fn storage_gc(config: Config) -> Result<(), CliError> {
+    let state = cli_state(config).await?;
+    let done = crate::services::storage_check::gc(&state).await?;
+    for key in &done.orphans {
+        println!("removed orphan object: {key}");
+    }
+    println!(
+        "removed {} orphan object(s), {} file(s) of {} material(s) deleted more than 30 days ago",
+        done.orphans.len(),
+        done.expired_objects,
+        done.expired_materials
+    );
+    if done.orphans.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError(format!("{} orphan object(s) found and removed", done.orphans.len())))
+    }
 }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use wta_academy::cli::{self, Cli, Command, ContentCommand, EnrollCommand, UserCommand};
+use wta_academy::cli::{self, Cli, Command, ContentCommand, EnrollCommand, StorageCommand, UserCommand};
 use wta_academy::config::{Config, LogFormat};
 
 fn init_logging(format: LogFormat) {
@@ -39,6 +39,8 @@ async fn main() -> ExitCode {
         Command::Content(ContentCommand::Check { dir }) => cli::content_check(&dir),
         Command::Content(ContentCommand::Import { dir }) => cli::content_import(&config, &dir).await,
         Command::Demo => cli::demo(config).await,
+        Command::Storage(StorageCommand::Verify) => cli::storage_verify(config).await,
+        Command::Storage(StorageCommand::Gc) => cli::storage_gc(config).await,
         Command::Enroll(EnrollCommand::Import { edition, file, dry_run }) => {
             cli::enroll_import(config, &edition, &file, dry_run).await
         }

@@ -149,3 +149,33 @@ pub async fn soft_delete(conn: &mut Conn, id: i64) -> Result<bool, sqlx::Error> 
 pub async fn all_objects(conn: &mut Conn) -> Result<Vec<(String, i64, String)>, sqlx::Error> {
     sqlx::query_as("SELECT object_key, size, sha256 FROM material_versions ORDER BY id").fetch_all(&mut *conn).await
 }
+
+/// Object keys of versions whose material was deleted before `before` (RFC 3339).
+pub async fn deleted_objects(conn: &mut Conn, before: &str) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT v.id, v.object_key FROM material_versions v JOIN materials m ON m.id = v.material_id \
+         WHERE m.deleted_at IS NOT NULL AND m.deleted_at < $1",
+    )
+    .bind(before)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Removes a deleted material's rows once its objects are gone.
+pub async fn purge(conn: &mut Conn, before: &str) -> Result<u64, sqlx::Error> {
+    sqlx::query("UPDATE materials SET current_version_id = NULL WHERE deleted_at IS NOT NULL AND deleted_at < $1")
+        .bind(before)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "DELETE FROM material_versions WHERE material_id IN (SELECT id FROM materials WHERE deleted_at IS NOT NULL AND deleted_at < $1)",
+    )
+    .bind(before)
+    .execute(&mut *conn)
+    .await?;
+    let done = sqlx::query("DELETE FROM materials WHERE deleted_at IS NOT NULL AND deleted_at < $1")
+        .bind(before)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -14,6 +14,7 @@ pub mod profile;
 pub mod roster;
 pub mod sessions;
 pub mod sessions_admin;
+pub mod storage_check;
 pub mod tokens;
 pub mod users_admin;
 

@@ -284,3 +284,93 @@ async fn the_pages_upload_list_and_serve_on_the_local_store() {
 async fn the_pages_upload_list_and_serve_on_s3() {
     pages(true).await;
 }
+
+async fn verify_and_gc(s3: bool) {
+    use wta_academy::services::storage_check::{self, Finding};
+    let (app, _server) = app_on(s3, 1024 * 1024).await;
+    let trainer = user(&app, "trainer@example.org", Role::Participant).await;
+    app.assign_trainer(ED, trainer.id).await;
+    let mut made = Vec::new();
+    for name in ["a.pdf", "b.pdf", "c.pdf", "d.pdf"] {
+        made.push(materials::upload(&app.state, &trainer, ED, &input("public"), name, &pdf(5000)[..]).await.unwrap());
+    }
+    let (checked, findings) = storage_check::verify(&app.state).await.unwrap();
+    assert_eq!((checked, findings.len()), (4, 0));
+
+    // Plant: a missing object, changed content of the same size, and an orphan.
+    app.state.storage.delete(&made[0].object_key).await.unwrap();
+    let mut changed = pdf(5000);
+    changed[100] ^= 1;
+    app.state.storage.put(&made[1].object_key, &changed[..], 1_000_000, "application/pdf").await.unwrap();
+    app.state
+        .storage
+        .put("materials/1/orphan-planted", &b"%PDF-1.7 orphan"[..], 1000, "application/pdf")
+        .await
+        .unwrap();
+    let (_, findings) = storage_check::verify(&app.state).await.unwrap();
+    assert_eq!(
+        findings,
+        vec![
+            Finding::Missing { key: made[0].object_key.clone() },
+            Finding::HashDiffers { key: made[1].object_key.clone() },
+        ]
+    );
+
+    // A fresh orphan is left alone (it may be an upload in flight).
+    let done = storage_check::gc(&app.state).await.unwrap();
+    assert!(done.orphans.is_empty());
+    // A material deleted 31 days ago loses its files and rows.
+    materials::delete(&app.state, &trainer, made[2].id).await.unwrap();
+    let long_ago = wta_academy::db::now().plus_minutes(-31 * 24 * 60).db();
+    sqlx::query("UPDATE materials SET deleted_at = $1 WHERE id = $2")
+        .bind(long_ago)
+        .bind(made[2].id)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let done = storage_check::gc(&app.state).await.unwrap();
+    assert_eq!((done.expired_objects, done.expired_materials), (1, 1));
+    assert_eq!(app.state.storage.size(&made[2].object_key).await.unwrap(), None);
+    assert_eq!(app.count("SELECT COUNT(*) FROM materials").await, 3);
+    assert!(materials::download(&app.state, None, made[3].id).await.is_ok(), "live material untouched");
+
+    if !s3 {
+        // An orphan older than an hour goes; the command line says so and exits 1.
+        let path = app.dir.path().join("objects/materials/1/orphan-planted");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        std::fs::File::options().write(true).open(&path).unwrap().set_modified(old).unwrap();
+        let run = |args: &[&str]| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_wta-academy"))
+                .args(args)
+                .env("WTA_DATABASE_URL", &app.state.config.database_url)
+                .env("WTA_DATA_DIR", app.dir.path())
+                .env("WTA_LOG", "error")
+                .output()
+                .unwrap()
+        };
+        let out = run(&["storage", "verify"]);
+        assert!(!out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("missing object: materials/")
+                && text.contains("content differs:")
+                && text.contains("2 problem(s)"),
+            "{text}"
+        );
+        let out = run(&["storage", "gc"]);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("removed orphan object: materials/1/orphan-planted"));
+        let out = run(&["storage", "gc"]);
+        assert!(out.status.success(), "nothing left to clean");
+    }
+}
+
+#[rocket::async_test]
+async fn verify_and_gc_find_what_was_planted_on_the_local_store() {
+    verify_and_gc(false).await;
+}
+
+#[rocket::async_test]
+async fn verify_and_gc_find_what_was_planted_on_s3() {
+    verify_and_gc(true).await;
+}
