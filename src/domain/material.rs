@@ -83,8 +83,8 @@ pub fn sniff(head: &[u8], name: &str) -> Option<&'static str> {
     text_type(head, &ext)
 }
 
-/// Plain text and CSV: UTF-8 (the head may end inside a character), no NUL, and nothing a
-/// browser would run as markup.
+/// Plain text and CSV: UTF-8 (the head may end inside a character), no NUL or other control
+/// characters, and nothing a browser would run as markup.
 fn text_type(head: &[u8], ext: &str) -> Option<&'static str> {
     if head.is_empty() || head.contains(&0) {
         return None;
@@ -94,6 +94,10 @@ fn text_type(head: &[u8], ext: &str) -> Option<&'static str> {
         Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
         Err(_) => return None,
     };
+    // Text has no control characters beyond tabs and line ends (binaries do).
+    if valid.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        return None;
+    }
     let start = valid.trim_start_matches('\u{feff}').trim_start().to_ascii_lowercase();
     if start.starts_with('<') {
         return None;
