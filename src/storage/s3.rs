@@ -13,6 +13,18 @@ use super::{Listed, StorageError, Stored, TIMEOUT};
 /// Presigned download addresses expire after this many seconds.
 pub const PRESIGN_SECS: u32 = 300;
 
+/// The size of one uploaded part (S3 wants at least 5 MiB for all but the last).
+const PART_BYTES: usize = 8 * 1024 * 1024;
+
+/// Up to one part from the stream (less only at its end).
+async fn read_part<R: tokio::io::AsyncRead + Unpin>(reader: &mut R) -> Result<Vec<u8>, StorageError> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = Vec::with_capacity(PART_BYTES);
+    let mut limited = reader.take(PART_BYTES as u64);
+    limited.read_to_end(&mut buf).await.map_err(|e| StorageError::Upload(e.to_string()))?;
+    Ok(buf)
+}
+
 /// How to reach the store (`WTA_S3_*`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct S3Settings {
@@ -54,14 +66,49 @@ impl S3Store {
         R: tokio::io::AsyncRead + Unpin + Send,
     {
         let mut metered = Metered::new(reader, max_bytes);
-        let result = self.bucket.put_object_stream_with_content_type(&mut metered, key, content_type).await;
+        let result = self.upload_in_parts(key, &mut metered, content_type).await;
         if metered.over_limit {
-            // A part may have been written before the limit was seen.
-            let _ = self.bucket.delete_object(key).await;
             return Err(StorageError::TooLarge(max_bytes));
         }
-        result.map_err(classify)?;
+        result?;
         Ok(Stored { key: key.to_string(), size: metered.bytes, sha256: metered.digest() })
+    }
+
+    /// Sends the stream one part at a time, so memory holds one part whatever the file
+    /// size; a file smaller than a part goes in one request. An unfinished multipart
+    /// upload is aborted, leaving nothing behind.
+    async fn upload_in_parts<R>(&self, key: &str, reader: &mut R, content_type: &str) -> Result<(), StorageError>
+    where
+        R: tokio::io::AsyncRead + Unpin + Send,
+    {
+        let first = read_part(reader).await?;
+        if first.len() < PART_BYTES {
+            self.bucket.put_object_with_content_type(key, &first, content_type).await.map_err(classify)?;
+            return Ok(());
+        }
+        let upload = self.bucket.initiate_multipart_upload(key, content_type).await.map_err(classify)?;
+        let id = upload.upload_id;
+        let sent = async {
+            let mut parts = Vec::new();
+            let mut chunk = first;
+            loop {
+                let number = u32::try_from(parts.len() + 1).unwrap_or(u32::MAX);
+                let part =
+                    self.bucket.put_multipart_chunk(chunk, key, number, &id, content_type).await.map_err(classify)?;
+                parts.push(part);
+                chunk = read_part(reader).await?;
+                if chunk.is_empty() {
+                    break;
+                }
+            }
+            self.bucket.complete_multipart_upload(key, &id, parts).await.map_err(classify)?;
+            Ok::<(), StorageError>(())
+        }
+        .await;
+        if sent.is_err() {
+            let _ = self.bucket.abort_upload(key, &id).await;
+        }
+        sent
     }
 
     pub async fn size(&self, key: &str) -> Result<Option<u64>, StorageError> {

@@ -40,6 +40,19 @@ async fn exercise(store: &Storage) {
     assert_eq!(store.size(&big).await.unwrap(), None);
     assert_eq!(store.list("").await.unwrap().len(), 1, "no partial object");
 
+    // Larger than one part: sent in parts; past the limit in the middle: nothing left.
+    let large = bytes(20 * 1024 * 1024 + 5);
+    let parts = new_key("materials/test");
+    let stored = store.put(&parts, &large[..], 64 * 1024 * 1024, "video/mp4").await.unwrap();
+    assert_eq!((stored.size, stored.sha256.clone()), (large.len() as u64, sha(&large)));
+    assert_eq!(store.sha256(&parts).await.unwrap(), sha(&large));
+    store.delete(&parts).await.unwrap();
+    let cut = new_key("materials/test");
+    let r = store.put(&cut, &large[..], 12 * 1024 * 1024, "video/mp4").await;
+    assert!(matches!(r, Err(StorageError::TooLarge(_))), "{r:?}");
+    assert_eq!(store.size(&cut).await.unwrap(), None);
+    assert_eq!(store.list("").await.unwrap().len(), 1, "no partial object after an abandoned multipart upload");
+
     let empty = new_key("materials/test");
     assert_eq!(store.put(&empty, &b""[..], 10, "text/plain").await.unwrap().size, 0);
     store.delete(&empty).await.unwrap();
