@@ -104,6 +104,8 @@ async fn a_participant_applies_a_coordinator_accepts_and_the_mail_arrives() {
     assert!(queue.contains("Not enough free places"));
     app.post_form("/manage/editions/itw-2027/applications/decide", &[("ids", &an_id), ("decision", "waitlisted")])
         .await;
+    let queue = body(app.get("/manage/editions/itw-2027/applications?state=waitlisted").await).await;
+    assert!(queue.contains("(#1)") && !queue.contains("liem@example.vn"), "filtered, with the place in line");
 
     app.state.mailer.deliver_pending(&app.state.db).await.unwrap();
     let messages = sink.wait_for(4);

@@ -61,6 +61,9 @@ async fn queue(
         }
     }
     let questions = repo::questions_of(&mut conn, ed.id).await?;
+    // Places in line from one read of the waiting list, not one query per row.
+    let positions: BTreeMap<i64, usize> =
+        repo::waitlist(&mut conn, ed.id).await?.iter().enumerate().map(|(i, e)| (e.id, i + 1)).collect();
     let region_of = |c: &str| countries::find(c).map_or("", |c| c.region);
     let mut rows = Vec::new();
     for e in all.iter().filter(|e| {
@@ -69,10 +72,7 @@ async fn queue(
             && (region.is_empty() || region_of(&e.country) == region)
             && (org_type.is_empty() || e.organisation_type == org_type)
     }) {
-        let position = match (e.state.as_str(), e.queue_number) {
-            ("waitlisted", Some(q)) => Some(repo::waitlist_position(&mut conn, ed.id, q).await?),
-            _ => None,
-        };
+        let position = positions.get(&e.id).copied();
         let given: BTreeMap<String, String> = serde_json::from_str(&e.answers).unwrap_or_default();
         let answers: Vec<Value> = questions
             .iter()
