@@ -137,14 +137,8 @@ async fn save_note(
     form: CsrfForm<NoteForm>,
 ) -> Result<Flash<Redirect>, AppError> {
     let back = lesson_url(slug, module, lesson);
-    match learning::set_note(ctx.state, slug, module, lesson, &user.0, &form.0.note).await {
-        Ok(()) => Ok(ctx.flash_success(back, msg!("flash-note-saved"))),
-        Err(ServiceError::Invalid(errors)) => {
-            let key = errors.0.first().map_or(msg!("err-invalid-input"), |e| e.key);
-            Ok(ctx.flash_error(back, key))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let r = learning::set_note(ctx.state, slug, module, lesson, &user.0, &form.0.note).await;
+    ctx.flash_outcome(back, r, msg!("flash-note-saved"))
 }
 
 #[get("/my")]

@@ -19,8 +19,8 @@ use crate::domain::material::VISIBILITIES;
 use crate::error::AppError;
 use crate::msg;
 use crate::repo::materials as repo;
+use crate::services::learning;
 use crate::services::materials::{self, MaterialInput};
-use crate::services::{ServiceError, learning};
 use crate::storage::{Download, content_disposition};
 
 pub fn routes() -> Vec<Route> {
@@ -103,20 +103,6 @@ fn sent_name(file: &TempFile<'_>) -> String {
     file.raw_name().map(|n| n.dangerous_unsafe_unsanitized_raw().as_str().to_string()).unwrap_or_default()
 }
 
-async fn outcome(
-    ctx: &Ctx<'_>,
-    back: String,
-    r: Result<repo::Material, ServiceError>,
-) -> Result<Flash<Redirect>, AppError> {
-    match r {
-        Ok(_) => Ok(ctx.flash_success(back, msg!("flash-material-saved"))),
-        Err(ServiceError::Invalid(e)) => {
-            Ok(ctx.flash_error(back, e.0.first().map_or(msg!("err-invalid-input"), |f| f.key)))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
 #[post("/manage/editions/<slug>/materials", data = "<form>")]
 async fn upload(
     ctx: Ctx<'_>,
@@ -138,7 +124,7 @@ async fn upload(
     let name = sent_name(&form.file);
     let file = form.file.open().await.map_err(|e| AppError::Internal(e.to_string()))?;
     let r = materials::upload(ctx.state, &user.0, slug, &input, &name, file).await;
-    outcome(&ctx, manage_url(slug), r).await
+    ctx.flash_outcome(manage_url(slug), r, msg!("flash-material-saved"))
 }
 
 #[derive(FromForm)]
@@ -162,7 +148,7 @@ async fn replace(
     let name = sent_name(&form.file);
     let file = form.file.open().await.map_err(|e| AppError::Internal(e.to_string()))?;
     let r = materials::replace(ctx.state, &user.0, id, &name, file).await;
-    outcome(&ctx, back, r).await
+    ctx.flash_outcome(back, r, msg!("flash-material-saved"))
 }
 
 /// The management page of the material's edition.
@@ -183,7 +169,7 @@ async fn restore(
 ) -> Result<Flash<Redirect>, AppError> {
     let back = back_to(&ctx, id).await?;
     let r = materials::restore(ctx.state, &user.0, id, version).await;
-    outcome(&ctx, back, r).await
+    ctx.flash_outcome(back, r, msg!("flash-material-saved"))
 }
 
 #[post("/materials/<id>/delete", data = "<_form>")]

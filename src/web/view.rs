@@ -88,6 +88,25 @@ impl Ctx<'_> {
         Flash::error(Redirect::to(to), self.t(key))
     }
 
+    /// A form post's answer: the success message, or the refusal or first field problem as
+    /// an error message on the page at `to`; other failures pass on as errors.
+    pub fn flash_outcome<T>(
+        &self,
+        to: String,
+        result: crate::services::ServiceResult<T>,
+        success_key: &str,
+    ) -> Result<Flash<Redirect>, crate::error::AppError> {
+        use crate::services::ServiceError;
+        match result {
+            Ok(_) => Ok(self.flash_success(to, success_key)),
+            Err(ServiceError::Invalid(e)) => {
+                Ok(self.flash_error(to, e.0.first().map_or(crate::msg!("err-invalid-input"), |f| f.key)))
+            }
+            Err(ServiceError::Refused(key)) => Ok(self.flash_error(to, key)),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// Field errors as `{ field: message }`, with every listed field present (null when it
     /// has no error) so that strict templates can test any of them.
     pub fn errors(&self, fields: &[&str], errors: &FieldErrors) -> Value {

@@ -126,14 +126,8 @@ async fn decide(
     slug: &str,
     form: CsrfForm<Decision>,
 ) -> Result<Flash<Redirect>, AppError> {
-    match enrollment::decide(ctx.state, &c.0, slug, &form.0).await {
-        Ok(_) => Ok(ctx.flash_success(queue_url(slug), msg!("flash-decision-saved"))),
-        Err(ServiceError::Refused(key)) => Ok(ctx.flash_error(queue_url(slug), key)),
-        Err(ServiceError::Invalid(e)) => {
-            Ok(ctx.flash_error(queue_url(slug), e.0.first().map_or(msg!("err-invalid-input"), |f| f.key)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let r = enrollment::decide(ctx.state, &c.0, slug, &form.0).await;
+    ctx.flash_outcome(queue_url(slug), r, msg!("flash-decision-saved"))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -151,13 +145,8 @@ async fn invite(
     form: CsrfForm<InviteForm>,
 ) -> Result<Flash<Redirect>, AppError> {
     let skip = matches!(form.0.skip_review.as_str(), "1" | "on" | "true");
-    match invitations::invite(ctx.state, &c.0, slug, &form.0.email, skip).await {
-        Ok(_) => Ok(ctx.flash_success(queue_url(slug), msg!("flash-invitation-sent"))),
-        Err(ServiceError::Invalid(e)) => {
-            Ok(ctx.flash_error(queue_url(slug), e.0.first().map_or(msg!("err-invalid-input"), |f| f.key)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let r = invitations::invite(ctx.state, &c.0, slug, &form.0.email, skip).await;
+    ctx.flash_outcome(queue_url(slug), r, msg!("flash-invitation-sent"))
 }
 
 #[get("/manage/editions/<slug>/import")]
@@ -250,13 +239,8 @@ async fn add_question(
     slug: &str,
     form: CsrfForm<crate::domain::questions::QuestionInput>,
 ) -> Result<Flash<Redirect>, AppError> {
-    match enrollment::add_question(ctx.state, &c.0, slug, &form.0).await {
-        Ok(_) => Ok(ctx.flash_success(queue_url(slug), msg!("flash-question-added"))),
-        Err(ServiceError::Invalid(e)) => {
-            Ok(ctx.flash_error(queue_url(slug), e.0.first().map_or(msg!("err-invalid-input"), |f| f.key)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let r = enrollment::add_question(ctx.state, &c.0, slug, &form.0).await;
+    ctx.flash_outcome(queue_url(slug), r, msg!("flash-question-added"))
 }
 
 #[post("/manage/editions/<slug>/questions/<id>/delete", data = "<_form>")]

@@ -209,14 +209,8 @@ async fn add_trainer(
     form: CsrfForm<TrainerForm>,
 ) -> Result<Flash<Redirect>, AppError> {
     let back = format!("/manage/editions/{slug}/edit");
-    match editions_admin::add_trainer(ctx.state, &c.0, slug, &form.0.email).await {
-        Ok(()) => Ok(ctx.flash_success(back, msg!("flash-trainer-added"))),
-        Err(ServiceError::Invalid(errors)) => {
-            Ok(ctx.flash_error(back, errors.0.first().map_or(msg!("err-invalid-input"), |e| e.key)))
-        }
-        Err(ServiceError::Refused(key)) => Ok(ctx.flash_error(back, key)),
-        Err(e) => Err(e.into()),
-    }
+    let r = editions_admin::add_trainer(ctx.state, &c.0, slug, &form.0.email).await;
+    ctx.flash_outcome(back, r, msg!("flash-trainer-added"))
 }
 
 #[post("/manage/editions/<slug>/trainers/<user>/remove", data = "<_form>")]
