@@ -146,6 +146,27 @@ pub async fn next_queue_number(conn: &mut Conn, edition_id: i64) -> Result<i64, 
     Ok(n)
 }
 
+/// `sql` with the application's fields bound as $1 to $11 (the answers last), in the
+/// order both statements below name them.
+fn with_application<'q>(
+    sql: &'q str,
+    a: &'q Application,
+    answers: &'q str,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    sqlx::query(sql)
+        .bind(&a.certificate_name_latin)
+        .bind(&a.certificate_name_native)
+        .bind(&a.organisation)
+        .bind(&a.organisation_type)
+        .bind(&a.country)
+        .bind(&a.position)
+        .bind(&a.motivation)
+        .bind(i64::from(a.consent_listed))
+        .bind(i64::from(a.consent_photos))
+        .bind(i64::from(a.consent_contact))
+        .bind(answers)
+}
+
 pub async fn insert(
     conn: &mut Conn,
     edition_id: i64,
@@ -153,53 +174,20 @@ pub async fn insert(
     a: &Application,
     answers: &str,
 ) -> Result<i64, sqlx::Error> {
-    let at = now().db();
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO enrollments (edition_id, user_id, state, certificate_name_latin, certificate_name_native, \
-         organisation, organisation_type, country, position, motivation, consent_listed, consent_photos, \
-         consent_contact, answers, submitted_at, created_at, updated_at) \
-         VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $14) RETURNING id",
-    )
-    .bind(edition_id)
-    .bind(user_id)
-    .bind(&a.certificate_name_latin)
-    .bind(&a.certificate_name_native)
-    .bind(&a.organisation)
-    .bind(&a.organisation_type)
-    .bind(&a.country)
-    .bind(&a.position)
-    .bind(&a.motivation)
-    .bind(i64::from(a.consent_listed))
-    .bind(i64::from(a.consent_photos))
-    .bind(i64::from(a.consent_contact))
-    .bind(answers)
-    .bind(at)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(id)
+    let sql = "INSERT INTO enrollments (certificate_name_latin, certificate_name_native, organisation, \
+         organisation_type, country, position, motivation, consent_listed, consent_photos, consent_contact, answers, \
+         edition_id, user_id, state, submitted_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'submitted', $14, $14, $14) RETURNING id";
+    let row =
+        with_application(sql, a, answers).bind(edition_id).bind(user_id).bind(now().db()).fetch_one(&mut *conn).await?;
+    sqlx::Row::try_get(&row, 0)
 }
 
 pub async fn update_application(conn: &mut Conn, id: i64, a: &Application, answers: &str) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE enrollments SET certificate_name_latin = $1, certificate_name_native = $2, organisation = $3, \
+    let sql = "UPDATE enrollments SET certificate_name_latin = $1, certificate_name_native = $2, organisation = $3, \
          organisation_type = $4, country = $5, position = $6, motivation = $7, consent_listed = $8, \
-         consent_photos = $9, consent_contact = $10, answers = $13, updated_at = $11 WHERE id = $12",
-    )
-    .bind(&a.certificate_name_latin)
-    .bind(&a.certificate_name_native)
-    .bind(&a.organisation)
-    .bind(&a.organisation_type)
-    .bind(&a.country)
-    .bind(&a.position)
-    .bind(&a.motivation)
-    .bind(i64::from(a.consent_listed))
-    .bind(i64::from(a.consent_photos))
-    .bind(i64::from(a.consent_contact))
-    .bind(now().db())
-    .bind(id)
-    .bind(answers)
-    .execute(&mut *conn)
-    .await?;
+         consent_photos = $9, consent_contact = $10, answers = $11, updated_at = $12 WHERE id = $13";
+    with_application(sql, a, answers).bind(now().db()).bind(id).execute(&mut *conn).await?;
     Ok(())
 }
 
