@@ -83,6 +83,26 @@ pub fn sniff(head: &[u8], name: &str) -> Option<&'static str> {
     text_type(head, &ext)
 }
 
+/// The kind of a stored content type, as a code that pages name in the reader's language
+/// (`material-kind-<code>`).
+pub fn kind(content_type: &str) -> &'static str {
+    match content_type {
+        "application/pdf" => "pdf",
+        "application/zip" => "zip",
+        "text/csv" => "csv",
+        "text/plain" => "text",
+        t if t.contains("wordprocessing") || t == "application/msword" || t.ends_with("opendocument.text") => {
+            "document"
+        }
+        t if t.contains("spreadsheet") || t == "application/vnd.ms-excel" => "spreadsheet",
+        t if t.contains("presentation") || t == "application/vnd.ms-powerpoint" => "slides",
+        t if t.starts_with("image/") => "image",
+        t if t.starts_with("video/") => "video",
+        t if t.starts_with("audio/") => "audio",
+        _ => "file",
+    }
+}
+
 /// Plain text and CSV: UTF-8 (the head may end inside a character), no NUL or other control
 /// characters, and nothing a browser would run as markup.
 fn text_type(head: &[u8], ext: &str) -> Option<&'static str> {
@@ -125,6 +145,16 @@ mod tests {
         assert_eq!(sniff(b"  <svg xmlns=", "logo.txt"), None);
         assert_eq!(sniff(b"\x7fELF", "tool.csv"), None);
         assert_eq!(sniff(b"", "empty.txt"), None);
+    }
+
+    #[test]
+    fn kinds_are_named_for_people() {
+        assert_eq!(kind("application/pdf"), "pdf");
+        assert_eq!(kind("application/vnd.openxmlformats-officedocument.presentationml.presentation"), "slides");
+        assert_eq!(kind("application/vnd.oasis.opendocument.spreadsheet"), "spreadsheet");
+        assert_eq!(kind("application/vnd.oasis.opendocument.text"), "document");
+        assert_eq!(kind("video/mp4"), "video");
+        assert_eq!(kind("application/x-unknown"), "file");
     }
 
     #[test]

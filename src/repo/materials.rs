@@ -127,7 +127,10 @@ pub async fn of_edition(conn: &mut Conn, edition_id: i64) -> Result<Vec<Material
 }
 
 /// (version id, number, file name, size, created at) of every version, newest first.
-pub async fn versions(conn: &mut Conn, material_id: i64) -> Result<Vec<(i64, i64, String, i64, String)>, sqlx::Error> {
+/// (id, number, file name, size, created at) of one stored version.
+pub type VersionRow = (i64, i64, String, i64, String);
+
+pub async fn versions(conn: &mut Conn, material_id: i64) -> Result<Vec<VersionRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, number, file_name, size, created_at FROM material_versions WHERE material_id = $1 ORDER BY number DESC",
     )

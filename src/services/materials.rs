@@ -24,8 +24,31 @@ pub struct MaterialInput {
     pub visibility: String,
     /// A module slug of the edition's course, or empty.
     pub module: String,
+    /// A lesson slug of that module, or empty.
+    pub lesson: String,
     /// A session id of the edition, or empty.
     pub session: String,
+}
+
+impl MaterialInput {
+    /// Fills module, lesson or session from one choice of a form's "attach to" list:
+    /// `module:<slug>`, `lesson:<module>/<lesson>`, `session:<id>`, or empty for the edition.
+    pub fn attach_to(&mut self, choice: &str) {
+        let choice = choice.trim();
+        if let Some(m) = choice.strip_prefix("module:") {
+            self.module = m.to_string();
+        } else if let Some(l) = choice.strip_prefix("lesson:") {
+            let (m, l) = l.split_once('/').unwrap_or((l, ""));
+            (self.module, self.lesson) = (m.to_string(), l.to_string());
+            if self.lesson.is_empty() {
+                self.lesson = "?".into(); // refused by the check below as an unknown lesson
+            }
+        } else if let Some(s) = choice.strip_prefix("session:") {
+            self.session = s.to_string();
+        } else if !choice.is_empty() {
+            self.session = "?".into();
+        }
+    }
 }
 
 fn storage_error(e: StorageError) -> ServiceError {
@@ -78,12 +101,18 @@ async fn teachable(conn: &mut Conn, slug: &str, user: &User) -> ServiceResult<pr
     if access(conn, &ed, Some(user)).await?.can_teach() { Ok(ed) } else { Err(ServiceError::NotFound) }
 }
 
-/// Checks the description against the edition: title, visibility, module and session.
-async fn check(
-    conn: &mut Conn,
-    ed: &programs::Edition,
-    input: &MaterialInput,
-) -> ServiceResult<(String, String, &'static str, Option<i64>, Option<i64>)> {
+/// A description that passed the checks.
+struct Checked {
+    title: String,
+    description: String,
+    visibility: &'static str,
+    module_id: Option<i64>,
+    lesson_id: Option<i64>,
+    session_id: Option<i64>,
+}
+
+/// Checks the description against the edition: title, visibility, module, lesson and session.
+async fn check(conn: &mut Conn, ed: &programs::Edition, input: &MaterialInput) -> ServiceResult<Checked> {
     let mut e = FieldErrors::new();
     let title = e.check(
         "title",
@@ -96,11 +125,19 @@ async fn check(
         e.add("visibility", msg!("err-visibility-unknown"));
     }
     let mut module_id = None;
+    let mut lesson_id = None;
     if !input.module.trim().is_empty() {
         let course = library::course_modules(conn, ed.id, "en").await?;
         match course.iter().find(|m| m.slug == input.module.trim()) {
             Some(m) => module_id = Some(m.module_id),
             None => e.add("module", msg!("err-module-not-in-course")),
+        }
+    }
+    if !input.lesson.trim().is_empty() {
+        let lessons = library::course_lessons(conn, ed.id, "en").await?;
+        match lessons.iter().find(|l| l.module_slug == input.module.trim() && l.lesson_slug == input.lesson.trim()) {
+            Some(l) => lesson_id = Some(l.lesson_id),
+            None => e.add("lesson", msg!("err-lesson-not-in-course")),
         }
     }
     let mut session_id = None;
@@ -112,7 +149,9 @@ async fn check(
     }
     e.clone().into_result()?;
     match (title, description, visibility) {
-        (Some(t), Some(d), Some(v)) => Ok((t, d, v, module_id, session_id)),
+        (Some(t), Some(d), Some(v)) => {
+            Ok(Checked { title: t, description: d, visibility: v, module_id, lesson_id, session_id })
+        }
         _ => Err(e.into()),
     }
 }
@@ -130,19 +169,19 @@ pub async fn upload<R: AsyncRead + Unpin + Send>(
     let name = material::file_name(file_name).map_err(|k| ServiceError::field("file", k))?;
     let mut conn = state.db.pool.acquire().await?;
     let ed = teachable(&mut conn, slug, user).await?;
-    let (title, description, visibility, module_id, session_id) = check(&mut conn, &ed, input).await?;
+    let c = check(&mut conn, &ed, input).await?;
     drop(conn);
     let (stored, content_type) = store(state, ed.id, &name, reader).await?;
     let written = async {
         let mut tx = state.db.begin_write().await?;
         let new = NewMaterial {
             edition_id: ed.id,
-            module_id,
-            lesson_id: None,
-            session_id,
-            title: &title,
-            description: &description,
-            visibility,
+            module_id: c.module_id,
+            lesson_id: c.lesson_id,
+            session_id: c.session_id,
+            title: &c.title,
+            description: &c.description,
+            visibility: c.visibility,
             created_by: user.id,
         };
         let id = repo::insert(&mut tx, &new).await?;
@@ -155,7 +194,7 @@ pub async fn upload<R: AsyncRead + Unpin + Send>(
             uploaded_by: user.id,
         };
         repo::add_version(&mut tx, id, &version).await?;
-        let after = serde_json::json!({ "material": id, "title": title, "file": name, "size": stored.size });
+        let after = serde_json::json!({ "material": id, "title": c.title, "file": name, "size": stored.size });
         record(&mut tx, user, "material.upload", &ed.slug, serde_json::Value::Null, after).await?;
         let m = repo::by_id(&mut tx, id).await?.ok_or(ServiceError::NotFound)?;
         tx.commit().await?;
@@ -213,6 +252,14 @@ pub async fn replace<R: AsyncRead + Unpin + Send>(
         let _ = state.storage.delete(&stored.key).await;
     }
     written
+}
+
+/// A material and its versions, newest first, for someone who manages it.
+pub async fn versions(state: &AppState, user: &User, id: i64) -> ServiceResult<(Material, Vec<repo::VersionRow>)> {
+    let mut conn = state.db.pool.acquire().await?;
+    let (m, _) = managed(&mut conn, user, id).await?;
+    let versions = repo::versions(&mut conn, m.id).await?;
+    Ok((m, versions))
 }
 
 /// Makes an earlier version current again.

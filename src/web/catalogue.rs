@@ -71,11 +71,8 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
         Some(u) => crate::repo::learning::enrollment_state(&mut conn, ed.id, u.id).await?,
         None => None,
     };
-    let materials: Vec<Value> = crate::services::materials::visible(&mut conn, &ed, ctx.user.as_ref())
-        .await?
-        .iter()
-        .map(super::materials::material_json)
-        .collect();
+    let visible = crate::services::materials::visible(&mut conn, &ed, ctx.user.as_ref()).await?;
+    let materials = super::materials_view::Places::of(&mut conn, &ed, ctx.lang).await?.group(&visible, ctx.lang);
     let edition = present::edition(&ed, ctx.lang, viewer.as_deref());
     Ok(ctx.render(
         "catalogue/edition",

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use super::csrf::{self, CsrfForm, SameOrigin};
 use super::guards::{MaybeUser, SignedIn};
 use super::manage::NoFields;
+use super::materials_view::{Places, human_size, material_json};
 use super::present;
 use super::view::Ctx;
 use crate::domain::material::VISIBILITIES;
@@ -31,27 +32,6 @@ fn manage_url(slug: &str) -> String {
     format!("/manage/editions/{slug}/materials")
 }
 
-/// `1.2 MB`, `340 kB`.
-pub fn human_size(bytes: i64) -> String {
-    let b = bytes.max(0) as f64;
-    if b >= 1_000_000.0 {
-        format!("{:.1} MB", b / 1_000_000.0)
-    } else if b >= 1000.0 {
-        format!("{:.0} kB", b / 1000.0)
-    } else {
-        format!("{bytes} B")
-    }
-}
-
-pub fn material_json(m: &repo::Material) -> Value {
-    json!({
-        "id": m.id, "title": m.title, "description": m.description, "visibility": m.visibility,
-        "file_name": m.file_name, "size": human_size(m.size), "content_type": m.content_type,
-        "version": m.version, "updated": m.updated_at.get(..10).unwrap_or_default(),
-        "url": format!("/materials/{}/download", m.id),
-    })
-}
-
 #[get("/manage/editions/<slug>/materials")]
 async fn manage_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
@@ -59,6 +39,7 @@ async fn manage_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Templat
     if !learning::access(&mut conn, &ed, Some(&user.0)).await?.can_teach() {
         return Err(AppError::NotFound);
     }
+    let places = Places::of(&mut conn, &ed, ctx.lang).await?;
     let mut rows = Vec::new();
     for m in repo::of_edition(&mut conn, ed.id).await? {
         let versions: Vec<Value> = repo::versions(&mut conn, m.id)
@@ -71,16 +52,16 @@ async fn manage_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Templat
         let mut j = material_json(&m);
         j["versions"] = json!(versions);
         j["visibility_name"] = json!(ctx.t(&format!("visibility-{}", m.visibility)));
+        j["attached"] = json!(places.describe(&m, ctx.lang));
         rows.push(j);
     }
-    let modules = crate::repo::library::course_modules(&mut conn, ed.id, ctx.lang).await?;
     Ok(ctx.render(
         "manage/materials",
         json!({
             "edition": present::edition(&ed, ctx.lang, None),
             "materials": rows,
             "visibilities": VISIBILITIES.iter().map(|v| json!({ "code": v, "name": ctx.t(&format!("visibility-{v}")) })).collect::<Vec<_>>(),
-            "modules": modules.iter().map(|m| json!({ "code": m.slug, "name": m.title })).collect::<Vec<_>>(),
+            "attach_groups": places.choices(ctx.lang),
             "max_mb": ctx.state.config.max_upload_bytes / (1024 * 1024),
             "page_title": ctx.t("materials-title"),
         }),
@@ -93,12 +74,13 @@ struct UploadForm<'r> {
     title: Option<String>,
     description: Option<String>,
     visibility: Option<String>,
-    module: Option<String>,
+    /// `module:<slug>`, `lesson:<module>/<lesson>`, `session:<id>` or empty.
+    attach: Option<String>,
     file: TempFile<'r>,
 }
 
 /// The uploaded file's name as the browser sent it (with its extension).
-fn sent_name(file: &TempFile<'_>) -> String {
+pub fn sent_name(file: &TempFile<'_>) -> String {
     // The raw name is only metadata: the service refuses path-like or control characters.
     file.raw_name().map(|n| n.dangerous_unsafe_unsanitized_raw().as_str().to_string()).unwrap_or_default()
 }
@@ -114,13 +96,13 @@ async fn upload(
     if !form.csrf_token.as_deref().is_some_and(|t| csrf::verify(ctx.cookies, t)) {
         return Err(AppError::Refused(Status::Forbidden, msg!("err-csrf")));
     }
-    let input = MaterialInput {
+    let mut input = MaterialInput {
         title: form.title.clone().unwrap_or_default(),
         description: form.description.clone().unwrap_or_default(),
         visibility: form.visibility.clone().unwrap_or_default(),
-        module: form.module.clone().unwrap_or_default(),
-        session: String::new(),
+        ..MaterialInput::default()
     };
+    input.attach_to(form.attach.as_deref().unwrap_or_default());
     let name = sent_name(&form.file);
     let file = form.file.open().await.map_err(|e| AppError::Internal(e.to_string()))?;
     let r = materials::upload(ctx.state, &user.0, slug, &input, &name, file).await;
@@ -266,7 +248,18 @@ async fn download(
     range: RangeHeader,
     id: i64,
 ) -> Result<Served, AppError> {
-    let (m, d) = materials::download(state, user.0.as_ref(), id).await?;
+    serve(state, user.0.as_ref(), id, range).await
+}
+
+/// The current file of material `id` after the access check: a redirect to the object
+/// store, or the file itself (with ranges) from the local store.
+pub async fn serve(
+    state: &crate::state::AppState,
+    user: Option<&crate::domain::user::User>,
+    id: i64,
+    range: RangeHeader,
+) -> Result<Served, AppError> {
+    let (m, d) = materials::download(state, user, id).await?;
     Ok(match d {
         Download::Redirect(url) => Served::Redirect(Redirect::to(url)),
         Download::File(path) => {

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod learning;
 pub mod manage;
 pub mod materials;
+pub mod materials_view;
 pub mod metrics;
 pub mod password;
 pub mod present;

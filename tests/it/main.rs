@@ -17,6 +17,7 @@ mod health;
 mod learning;
 mod mail;
 mod materials;
+mod materials_api;
 mod profile;
 mod schema;
 mod storage;

@@ -13,9 +13,9 @@ use wta_academy::storage::Download;
 use crate::support::TestApp;
 use crate::support::s3_server::{S3Server, http_get};
 
-const ED: &str = "itw-2027";
+pub const ED: &str = "itw-2027";
 
-fn pdf(n: usize) -> Vec<u8> {
+pub fn pdf(n: usize) -> Vec<u8> {
     let mut v = b"%PDF-1.7\n".to_vec();
     v.extend((0..n).map(|i| u8::try_from(i % 200).unwrap() + 32));
     v
@@ -27,18 +27,18 @@ fn input(visibility: &str) -> MaterialInput {
         description: "Slides of the first lecture.".into(),
         visibility: visibility.into(),
         module: "stp-governance".into(),
-        session: String::new(),
+        ..MaterialInput::default()
     }
 }
 
-async fn user(app: &TestApp, email: &str, role: Role) -> User {
+pub async fn user(app: &TestApp, email: &str, role: Role) -> User {
     let id = app.create_user(email, "Person", role).await;
     let mut conn = app.conn().await;
     wta_academy::repo::users::by_id(&mut conn, id).await.unwrap().unwrap()
 }
 
 /// A test app on the local store, or on a fresh S3 server (kept alive by the return value).
-async fn app_on(s3: bool, max_bytes: u64) -> (TestApp, Option<S3Server>) {
+pub async fn app_on(s3: bool, max_bytes: u64) -> (TestApp, Option<S3Server>) {
     let server = s3.then(S3Server::start);
     let settings = server.as_ref().map(S3Server::settings);
     let app = TestApp::with(move |c| {
@@ -201,7 +201,7 @@ async fn with_the_store_down_uploads_are_refused_and_leave_no_row_then_succeed_a
     drop(again);
 }
 
-fn multipart(
+pub fn multipart(
     token: Option<&str>,
     fields: &[(&str, &str)],
     file_name: &str,
@@ -235,7 +235,7 @@ async fn pages(s3: bool) {
     let trainer = app.login_as(Role::Participant).await;
     app.assign_trainer(ED, trainer).await;
     let data = pdf(50_000);
-    let fields = [("title", "Opening slides"), ("visibility", "public"), ("module", "triple-helix")];
+    let fields = [("title", "Opening slides"), ("visibility", "public"), ("attach", "module:triple-helix")];
     let (ct, body) = multipart(None, &fields, "Mở đầu.pdf", &data);
     let r = app.client.post("/manage/editions/itw-2027/materials").header(ct).body(body).dispatch().await;
     assert_eq!(r.status(), Status::Forbidden, "no token, no upload");

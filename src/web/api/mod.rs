@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod catalogue;
 pub mod enrollment;
+pub mod materials;
 pub mod me;
 pub mod progress;
 
@@ -22,6 +23,8 @@ use utoipa::OpenApi;
         catalogue::get_lesson, progress::my_progress, progress::set_progress,
         enrollment::apply, enrollment::withdraw, enrollment::accept_offer, enrollment::my_applications,
         enrollment::queue, enrollment::decide, enrollment::import,
+        materials::list, materials::upload, materials::versions, materials::replace, materials::restore,
+        materials::remove, materials::download,
     ),
     components(schemas(
         auth::LoginRequest, me::MeResponse, ErrorBody, ErrorDetail,
@@ -33,11 +36,13 @@ use utoipa::OpenApi;
         crate::services::enrollment::Decision, enrollment::QueueEntry, enrollment::DecisionResult,
         enrollment::ImportAnswer, crate::services::roster::Preview, crate::services::roster::PreviewRow,
         crate::services::roster::ImportResult,
+        materials::MaterialOut, materials::VersionOut, materials::UploadBody, materials::FileBody,
     )),
     tags(
         (name = "auth", description = "Sessions"), (name = "me", description = "The signed-in person"),
         (name = "catalogue", description = "Programs, editions, sessions and course content"),
         (name = "enrollment", description = "Applications, decisions and participant lists"),
+        (name = "materials", description = "Files of an edition: upload, versions, download"),
     )
 )]
 pub struct ApiDoc;
@@ -70,6 +75,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(catalogue::routes());
     r.extend(progress::routes());
     r.extend(enrollment::routes());
+    r.extend(materials::routes());
     r
 }
 
