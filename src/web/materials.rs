@@ -79,6 +79,28 @@ struct UploadForm<'r> {
     file: TempFile<'r>,
 }
 
+/// Why an upload form could not be read, as people should hear it: a file over the limit is
+/// 413 "larger than the upload limit"; a missing file or a broken body names the file field.
+pub fn unreadable_upload(errors: &rocket::form::Errors<'_>) -> AppError {
+    use rocket::form::error::ErrorKind;
+    if errors.iter().any(|e| matches!(e.kind, ErrorKind::InvalidLength { .. })) {
+        return AppError::Refused(Status::PayloadTooLarge, msg!("err-file-too-large"));
+    }
+    let missing = errors.iter().any(|e| matches!(e.kind, ErrorKind::Missing) && e.is_for("file"));
+    let mut f = crate::domain::FieldErrors::new();
+    f.add("file", if missing { msg!("err-file-missing") } else { msg!("err-file-unreadable") });
+    AppError::Invalid(f)
+}
+
+/// A refusal of an unreadable upload form, as a message on the page it came from.
+fn refuse_upload(ctx: &Ctx<'_>, to: String, errors: &rocket::form::Errors<'_>) -> Flash<Redirect> {
+    let key = match unreadable_upload(errors) {
+        AppError::Invalid(f) => f.0.first().map_or(msg!("err-file-unreadable"), |e| e.key),
+        other => other.message_key(),
+    };
+    ctx.flash_error(to, key)
+}
+
 /// The uploaded file's name as the browser sent it (with its extension).
 pub fn sent_name(file: &TempFile<'_>) -> String {
     // The raw name is only metadata: the service refuses path-like or control characters.
@@ -91,8 +113,12 @@ async fn upload(
     user: SignedIn,
     _o: SameOrigin,
     slug: &str,
-    form: Form<UploadForm<'_>>,
+    form: Result<Form<UploadForm<'_>>, rocket::form::Errors<'_>>,
 ) -> Result<Flash<Redirect>, AppError> {
+    let form = match form {
+        Ok(f) => f,
+        Err(e) => return Ok(refuse_upload(&ctx, manage_url(slug), &e)),
+    };
     if !form.csrf_token.as_deref().is_some_and(|t| csrf::verify(ctx.cookies, t)) {
         return Err(AppError::Refused(Status::Forbidden, msg!("err-csrf")));
     }
@@ -121,12 +147,16 @@ async fn replace(
     user: SignedIn,
     _o: SameOrigin,
     id: i64,
-    form: Form<ReplaceForm<'_>>,
+    form: Result<Form<ReplaceForm<'_>>, rocket::form::Errors<'_>>,
 ) -> Result<Flash<Redirect>, AppError> {
+    let back = back_to(&ctx, id).await?;
+    let form = match form {
+        Ok(f) => f,
+        Err(e) => return Ok(refuse_upload(&ctx, back, &e)),
+    };
     if !form.csrf_token.as_deref().is_some_and(|t| csrf::verify(ctx.cookies, t)) {
         return Err(AppError::Refused(Status::Forbidden, msg!("err-csrf")));
     }
-    let back = back_to(&ctx, id).await?;
     let name = sent_name(&form.file);
     let file = form.file.open().await.map_err(|e| AppError::Internal(e.to_string()))?;
     let r = materials::replace(ctx.state, &user.0, id, &name, file).await;

@@ -247,6 +247,11 @@ async fn pages(s3: bool) {
     app.client.post("/manage/editions/itw-2027/materials").header(ct).body(body).dispatch().await;
     let page = app.get("/manage/editions/itw-2027/materials").await.into_string().await.unwrap();
     assert!(page.contains("This type of file is not accepted."), "the refusal is shown");
+    let (ct, body) = multipart(Some(&token), &fields, "huge.pdf", &pdf(3 * 1024 * 1024));
+    let r = app.client.post("/manage/editions/itw-2027/materials").header(ct).body(body).dispatch().await;
+    assert_eq!(r.status(), Status::SeeOther, "a file over the limit comes back to the form");
+    let page = app.get("/manage/editions/itw-2027/materials").await.into_string().await.unwrap();
+    assert!(page.contains("The file is larger than the upload limit."), "the limit is named");
     assert_eq!(app.count("SELECT COUNT(*) FROM materials").await, 1);
     let (id,): (i64,) = sqlx::query_as("SELECT id FROM materials").fetch_one(&app.state.db.pool).await.unwrap();
 

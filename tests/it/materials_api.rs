@@ -87,6 +87,20 @@ async fn api(s3: bool) {
     assert!(e["error"]["fields"]["file"].as_str().unwrap().starts_with("This type of file is not accepted."));
     let (status, e) = post_file(&app, "/api/v1/editions/gif-2019/materials", &fields, "a.pdf", &pdf(10)).await;
     assert_eq!((status, e["error"]["code"].as_str()), (Status::NotFound, Some("not_found")), "not their edition");
+    let (status, e) =
+        post_file(&app, "/api/v1/editions/itw-2027/materials", &fields, "big.pdf", &pdf(3 * 1024 * 1024)).await;
+    assert_eq!(status, Status::PayloadTooLarge, "{e}");
+    assert_eq!(e["error"]["message"], "The file is larger than the upload limit.");
+    let (ct, body) = (
+        rocket::http::ContentType::new("multipart", "form-data").with_params(("boundary", "B")),
+        "--B\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nNo file\r\n--B--\r\n",
+    );
+    let (status, e) =
+        json(app.client.post("/api/v1/editions/itw-2027/materials").header(ct).body(body).dispatch().await).await;
+    assert_eq!(
+        (status, e["error"]["fields"]["file"].as_str()),
+        (Status::UnprocessableEntity, Some("Choose a file to upload."))
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM materials").await, 2, "refusals left no row");
 
     // A new version, then the first one restored.

@@ -2,7 +2,7 @@
 //! with a new version, list and restore versions, delete, download. Uploads are
 //! `multipart/form-data` with the same fields as the page's form.
 
-use rocket::form::{Form, FromForm};
+use rocket::form::{Errors, Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::Status;
 use rocket::serde::json::Json;
@@ -18,7 +18,7 @@ use crate::services::materials::{self as service, MaterialInput};
 use crate::state::AppState;
 use crate::web::csrf::SameOrigin;
 use crate::web::guards::{MaybeUser, SignedIn};
-use crate::web::materials::{RangeHeader, Served, sent_name, serve};
+use crate::web::materials::{RangeHeader, Served, sent_name, serve, unreadable_upload};
 
 pub fn routes() -> Vec<Route> {
     routes![list, upload, versions, replace, restore, remove, download]
@@ -161,8 +161,9 @@ pub async fn upload(
     user: SignedIn,
     _o: SameOrigin,
     slug: &str,
-    form: Form<UploadForm<'_>>,
+    form: Result<Form<UploadForm<'_>>, Errors<'_>>,
 ) -> Result<(Status, Json<MaterialOut>), AppError> {
+    let form = form.map_err(|e| unreadable_upload(&e))?;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let mut input = MaterialInput {
         title: text(&form.title),
@@ -222,8 +223,9 @@ pub async fn replace(
     user: SignedIn,
     _o: SameOrigin,
     id: i64,
-    form: Form<FileForm<'_>>,
+    form: Result<Form<FileForm<'_>>, Errors<'_>>,
 ) -> Result<Json<MaterialOut>, AppError> {
+    let form = form.map_err(|e| unreadable_upload(&e))?;
     let name = sent_name(&form.file);
     let file = form.file.open().await.map_err(|e| AppError::Internal(e.to_string()))?;
     let m = service::replace(state, &user.0, id, &name, file).await?;

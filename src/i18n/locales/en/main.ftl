@@ -548,6 +548,7 @@ err-file-name = The file name cannot contain slashes, ".." or control characters
 err-file-empty = The file is empty.
 err-file-too-large = The file is larger than the upload limit.
 err-file-unreadable = The upload was interrupted. Please try again.
+err-file-missing = Choose a file to upload.
 err-file-type = This type of file is not accepted. Upload PDF, office documents, images, audio, video, zip, CSV or plain text.
 err-storage-unavailable = Files cannot be stored right now. Please try again in a few minutes; nothing was changed.
 err-visibility-unknown = Choose who may see this material.

@@ -548,6 +548,7 @@ err-file-name = Le nom du fichier ne peut contenir ni barre oblique, ni « .. »
 err-file-empty = Le fichier est vide.
 err-file-too-large = Le fichier dépasse la taille maximale autorisée.
 err-file-unreadable = Le téléversement a été interrompu. Veuillez réessayer.
+err-file-missing = Choisissez un fichier à téléverser.
 err-file-type = Ce type de fichier n’est pas accepté. Déposez un PDF, un document bureautique, une image, un son, une vidéo, un zip, un CSV ou du texte.
 err-storage-unavailable = Les fichiers ne peuvent pas être enregistrés pour le moment. Réessayez dans quelques minutes ; rien n’a été modifié.
 err-visibility-unknown = Choisissez qui peut voir ce document.

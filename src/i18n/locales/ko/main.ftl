@@ -547,6 +547,7 @@ err-file-name = 파일 이름에는 슬래시, ".." 또는 제어 문자를 쓸 
 err-file-empty = 빈 파일입니다.
 err-file-too-large = 파일이 업로드 한도보다 큽니다.
 err-file-unreadable = 업로드가 중단되었습니다. 다시 시도하십시오.
+err-file-missing = 올릴 파일을 선택하십시오.
 err-file-type = 받을 수 없는 파일 형식입니다. PDF, 오피스 문서, 이미지, 오디오, 동영상, zip, CSV 또는 텍스트 파일을 올리십시오.
 err-storage-unavailable = 지금은 파일을 저장할 수 없습니다. 몇 분 뒤에 다시 시도하십시오. 변경된 것은 없습니다.
 err-visibility-unknown = 이 자료를 볼 수 있는 사람을 선택하십시오.

@@ -547,6 +547,7 @@ err-file-name = Tên tệp không được chứa dấu gạch chéo, ".." hoặ
 err-file-empty = Tệp trống.
 err-file-too-large = Tệp lớn hơn giới hạn tải lên.
 err-file-unreadable = Việc tải lên bị gián đoạn. Vui lòng thử lại.
+err-file-missing = Hãy chọn một tệp để tải lên.
 err-file-type = Loại tệp này không được chấp nhận. Hãy tải lên PDF, tài liệu văn phòng, hình ảnh, âm thanh, video, zip, CSV hoặc văn bản thuần.
 err-storage-unavailable = Hiện không thể lưu tệp. Vui lòng thử lại sau vài phút; chưa có gì bị thay đổi.
 err-visibility-unknown = Hãy chọn ai được xem tài liệu này.
