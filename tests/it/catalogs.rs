@@ -11,10 +11,17 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Every key of a language, from all its `.ftl` files (`main.ftl` and one per feature).
 fn catalog_keys(lang: &str) -> BTreeSet<String> {
-    let text = std::fs::read_to_string(root().join(format!("src/i18n/locales/{lang}/main.ftl"))).unwrap();
+    let mut files = Vec::new();
+    files_under(&root().join(format!("src/i18n/locales/{lang}")), ".ftl", &mut files);
     let re = regex::Regex::new(r"(?m)^([a-z][a-z0-9-]*)\s*=").unwrap();
-    re.captures_iter(&text).map(|c| c[1].to_string()).collect()
+    let mut keys = BTreeSet::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).unwrap();
+        keys.extend(re.captures_iter(&text).map(|c| c[1].to_string()));
+    }
+    keys
 }
 
 fn files_under(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
