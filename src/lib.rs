@@ -11,6 +11,7 @@ pub mod error;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod pdf;
 pub mod repo;
 pub mod services;
 pub mod state;

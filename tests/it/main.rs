@@ -8,6 +8,7 @@ mod api;
 mod authorization;
 mod calendar;
 mod catalogs;
+mod certificate_pdf;
 mod cli;
 mod content;
 mod editions;
