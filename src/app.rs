@@ -52,6 +52,19 @@ async fn import_when_empty(db: &Db, dir: &Path) -> Result<(), StartError> {
     Ok(())
 }
 
+/// The certificate fonts of this machine, found once per process (every app built in it
+/// shares them).
+pub fn fonts() -> crate::pdf::FontBook {
+    static FONTS: std::sync::OnceLock<crate::pdf::FontBook> = std::sync::OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let book = crate::pdf::FontBook::system();
+            tracing::info!(families = ?book.families(), "certificate fonts");
+            book
+        })
+        .clone()
+}
+
 /// Opens the database (running migrations), prepares mail, and builds the Rocket instance.
 pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
     std::fs::create_dir_all(&config.data_dir)
@@ -69,7 +82,14 @@ pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
     let mailer = Mailer::new(config.smtp_url.as_deref(), &config.mail_from, &config.mail_dir())?;
     let figment = rocket_figment(&config)?;
     let storage = crate::storage::Storage::from_config(&config.storage)?;
-    let state = AppState { db, config: Arc::new(config), mailer, metrics: Arc::new(Metrics::default()), storage };
+    let state = AppState {
+        db,
+        config: Arc::new(config),
+        mailer,
+        metrics: Arc::new(Metrics::default()),
+        storage,
+        fonts: fonts(),
+    };
     Ok(assemble(figment, state))
 }
 
@@ -79,6 +99,7 @@ fn assemble(figment: Figment, state: AppState) -> Rocket<Build> {
     let background = state.config.run_background_jobs;
     rocket::custom(figment)
         .manage(state)
+        .manage(crate::web::rate_limit::VerifyLimiter::default())
         .attach(shield)
         .attach(RequestLog)
         .attach(Template::custom(|engines| {
@@ -96,6 +117,7 @@ fn assemble(figment: Figment, state: AppState) -> Rocket<Build> {
                 let shutdown = rocket.shutdown();
                 tokio::spawn(state.mailer.clone().run(state.db.clone(), shutdown.clone()));
                 tokio::spawn(crate::jobs::enrollment(state.clone(), shutdown.clone()));
+                tokio::spawn(crate::jobs::certificates(state.clone(), shutdown.clone()));
                 tokio::spawn(crate::jobs::housekeeping(state, shutdown));
             })
         }))

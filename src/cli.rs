@@ -43,6 +43,32 @@ pub enum Command {
     /// Add the demo people (a coordinator, two trainers, a dozen participants) and their
     /// enrollments, importing the content first when the database has none. Safe to repeat.
     Demo,
+    /// Certificates.
+    #[command(subcommand)]
+    Certificate(CertificateCommand),
+}
+
+#[derive(Subcommand)]
+pub enum CertificateCommand {
+    /// Render an edition's certificate with any name, exactly as issuing would but marked as a
+    /// specimen, and print any font warning.
+    Preview(PreviewArgs),
+}
+
+#[derive(Args)]
+pub struct PreviewArgs {
+    /// The edition's id or short name (e.g. itw-2027); the latest edition when left out.
+    #[arg(long)]
+    pub edition: Option<String>,
+    /// The name in Latin script.
+    #[arg(long)]
+    pub name: String,
+    /// The name in the person's own script.
+    #[arg(long, default_value = "")]
+    pub native_name: String,
+    /// Where to write the PDF.
+    #[arg(long)]
+    pub out: std::path::PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -220,6 +246,7 @@ async fn cli_state(config: Config) -> Result<crate::state::AppState, CliError> {
         config: std::sync::Arc::new(config),
         mailer,
         metrics: std::sync::Arc::new(crate::web::metrics::Metrics::default()),
+        fonts: crate::app::fonts(),
     })
 }
 
@@ -353,6 +380,48 @@ pub async fn storage_verify(config: Config) -> Result<(), CliError> {
     }
     println!("verified {checked} stored files in the {} store: {} problem(s)", state.storage.backend(), findings.len());
     if findings.is_empty() { Ok(()) } else { Err(CliError(format!("{} problem(s) found", findings.len()))) }
+}
+
+/// `certificate preview`: writes a specimen PDF; font warnings go to standard error.
+pub async fn certificate_preview(config: Config, a: PreviewArgs) -> Result<(), CliError> {
+    let state = cli_state(config).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let edition = match a.edition.as_deref() {
+        Some(key) => match key.parse::<i64>() {
+            Ok(id) => crate::repo::programs::edition_by_id(&mut conn, id).await?,
+            Err(_) => crate::repo::programs::edition_by_slug(&mut conn, key).await?,
+        },
+        None => {
+            let latest: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM editions ORDER BY starts_on DESC, id DESC LIMIT 1")
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            match latest {
+                Some((id,)) => crate::repo::programs::edition_by_id(&mut conn, id).await?,
+                None => None,
+            }
+        }
+    };
+    drop(conn);
+    let Some(ed) = edition else {
+        return Err(CliError(format!("no edition {}", a.edition.as_deref().unwrap_or("in the database"))));
+    };
+    let (bytes, missing) = match crate::services::certificate_pdf::specimen(&state, &ed, &a.name, &a.native_name).await
+    {
+        Ok(r) => r,
+        Err(ServiceError::Invalid(f)) => {
+            let lines: Vec<String> =
+                f.0.iter().map(|e| format!("{}: {}", e.field, crate::i18n::t("en", e.key))).collect();
+            return Err(CliError(lines.join("; ")));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if !missing.is_empty() {
+        eprintln!("warning: no font on this machine can print: {}", missing.iter().collect::<String>());
+    }
+    std::fs::write(&a.out, &bytes).map_err(|e| CliError(format!("{}: {e}", a.out.display())))?;
+    println!("wrote a specimen of {} ({} bytes) to {}", ed.title, bytes.len(), a.out.display());
+    Ok(())
 }
 
 /// `storage gc`: what was removed; exit 1 when orphan objects were found.

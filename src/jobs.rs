@@ -33,6 +33,25 @@ pub async fn enrollment(state: AppState, shutdown: Shutdown) {
     }
 }
 
+/// How often certificates that became due are looked for.
+const CERTIFICATES_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// Issues certificates whose rules were met (safe on every instance: issuing is idempotent).
+pub async fn certificates(state: AppState, shutdown: Shutdown) {
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        match crate::services::certificates::issue_due_everywhere(&state, now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(issued = n, "jobs: certificates issued"),
+            Err(e) => tracing::warn!(error = %e, "jobs: certificates"),
+        }
+        tokio::select! {
+            () = &mut shutdown => return,
+            () = tokio::time::sleep(CERTIFICATES_EVERY) => {}
+        }
+    }
+}
+
 pub async fn housekeeping(state: AppState, shutdown: Shutdown) {
     let mut shutdown = std::pin::pin!(shutdown);
     loop {

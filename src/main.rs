@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use wta_academy::cli::{self, Cli, Command, ContentCommand, EnrollCommand, StorageCommand, UserCommand};
+use wta_academy::cli::{
+    self, CertificateCommand, Cli, Command, ContentCommand, EnrollCommand, StorageCommand, UserCommand,
+};
 use wta_academy::config::{Config, LogFormat};
 
 fn init_logging(format: LogFormat) {
@@ -41,6 +43,7 @@ async fn main() -> ExitCode {
         Command::Demo => cli::demo(config).await,
         Command::Storage(StorageCommand::Verify) => cli::storage_verify(config).await,
         Command::Storage(StorageCommand::Gc) => cli::storage_gc(config).await,
+        Command::Certificate(CertificateCommand::Preview(a)) => cli::certificate_preview(config, a).await,
         Command::Enroll(EnrollCommand::Import { edition, file, dry_run }) => {
             cli::enroll_import(config, &edition, &file, dry_run).await
         }

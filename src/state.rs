@@ -17,4 +17,6 @@ pub struct AppState {
     pub mailer: Mailer,
     pub metrics: Arc<Metrics>,
     pub storage: Storage,
+    /// Fonts for certificates, found at start-up.
+    pub fonts: crate::pdf::FontBook,
 }

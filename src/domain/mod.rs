@@ -1,5 +1,7 @@
 //! Pure rules and value types. Nothing here does I/O.
 
+pub mod certificate;
+pub mod completion;
 pub mod countries;
 pub mod email;
 pub mod enrollment;

@@ -89,6 +89,19 @@ pub fn account_created(lang: &str, name: &str, edition: &str, link: &str, days: 
     }
 }
 
+/// A certificate is ready: where to download it.
+pub fn certificate_issued(lang: &str, name: &str, edition: &str, link: &str) -> Message {
+    let args = [
+        ("name", FluentValue::from(name.to_string())),
+        ("edition", FluentValue::from(edition.to_string())),
+        ("link", FluentValue::from(link.to_string())),
+    ];
+    Message {
+        subject: t_args(lang, "mail-certificate-subject", &args),
+        body: t_args(lang, "mail-certificate-body", &args),
+    }
+}
+
 /// An invitation to apply to an edition.
 pub fn invitation(lang: &str, edition: &str, link: &str, days: i64) -> Message {
     let args = [

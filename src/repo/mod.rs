@@ -2,6 +2,7 @@
 //! (a pooled one or a transaction's) and return domain types.
 
 pub mod audit;
+pub mod certificates;
 pub mod enrollments;
 pub mod login_failures;
 pub mod materials;

@@ -302,5 +302,7 @@ pub async fn seed(state: &AppState, content_dir: &Path) -> ServiceResult<DemoRep
             }
         }
     }
+    drop(conn);
+    super::demo_certificates::seed(state, &participant_ids[..4]).await?;
     Ok(report)
 }

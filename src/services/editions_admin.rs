@@ -225,7 +225,7 @@ pub async fn remove_trainer(state: &AppState, actor: &User, edition_slug: &str, 
     Ok(())
 }
 
-pub(super) async fn record(
+pub(crate) async fn record(
     conn: &mut Conn,
     actor: &User,
     action: &str,

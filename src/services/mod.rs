@@ -2,8 +2,11 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod certificate_pdf;
+pub mod certificates;
 pub mod content_import;
 pub mod demo;
+pub mod demo_certificates;
 pub mod editions_admin;
 pub mod enrollment;
 pub mod invitations;

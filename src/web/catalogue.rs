@@ -73,6 +73,22 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
     };
     let visible = crate::services::materials::visible(&mut conn, &ed, ctx.user.as_ref()).await?;
     let materials = super::materials_view::Places::of(&mut conn, &ed, ctx.lang).await?.group(&visible, ctx.lang);
+    let mut checklist = Value::Null;
+    if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {
+        drop(conn);
+        // A certificate that became due is issued as soon as its holder looks.
+        crate::services::certificates::issue_if_due(ctx.state, &ed, u.id).await?;
+        conn = ctx.state.db.pool.acquire().await?;
+        let list = crate::services::certificates::checklist(&mut conn, ed.id, u.id).await?;
+        let current = match crate::repo::enrollments::by_user(&mut conn, ed.id, u.id).await? {
+            Some(e) => crate::repo::certificates::valid_of(&mut conn, e.id).await?,
+            None => None,
+        };
+        checklist = json!({
+            "items": list.items, "complete": list.complete,
+            "certificate": current.as_ref().map(super::certificates::certificate_json),
+        });
+    }
     let edition = present::edition(&ed, ctx.lang, viewer.as_deref());
     Ok(ctx.render(
         "catalogue/edition",
@@ -87,6 +103,7 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
             "timetable": present::timetable(sessions),
             "trainers": trainers,
             "materials": materials,
+            "checklist": checklist,
             "page_title": ed.title,
         }),
     ))

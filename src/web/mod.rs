@@ -5,6 +5,7 @@ pub mod api;
 pub mod auth;
 pub mod calendar;
 pub mod catalogue;
+pub mod certificates;
 pub mod csrf;
 pub mod enrollment;
 pub mod errors;
@@ -21,6 +22,7 @@ pub mod metrics;
 pub mod password;
 pub mod present;
 pub mod profile;
+pub mod rate_limit;
 pub mod view;
 
 use rocket::Route;
@@ -40,6 +42,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(calendar::routes());
     r.extend(manage::routes());
     r.extend(materials::routes());
+    r.extend(certificates::routes());
     r.extend(health::routes());
     r.extend(api::routes());
     r

@@ -9,6 +9,7 @@ mod authorization;
 mod calendar;
 mod catalogs;
 mod certificate_pdf;
+mod certificates;
 mod cli;
 mod content;
 mod editions;

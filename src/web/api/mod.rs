@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod catalogue;
+pub mod certificates;
 pub mod enrollment;
 pub mod materials;
 pub mod me;
@@ -25,6 +26,8 @@ use utoipa::OpenApi;
         enrollment::queue, enrollment::decide, enrollment::import,
         materials::list, materials::upload, materials::versions, materials::replace, materials::restore,
         materials::remove, materials::download,
+        certificates::mine, certificates::checklist, certificates::pdf, certificates::verify, certificates::issue,
+        certificates::issue_all, certificates::revoke, certificates::reissue, certificates::zip,
     ),
     components(schemas(
         auth::LoginRequest, me::MeResponse, ErrorBody, ErrorDetail,
@@ -37,12 +40,17 @@ use utoipa::OpenApi;
         enrollment::ImportAnswer, crate::services::roster::Preview, crate::services::roster::PreviewRow,
         crate::services::roster::ImportResult,
         materials::MaterialOut, materials::VersionOut, materials::UploadBody, materials::FileBody,
+        certificates::CertificateOut, certificates::IssueRequest, certificates::IssueAnswer, certificates::RevokeRequest,
+        crate::services::certificates::Snapshot, crate::services::certificates::SnapshotSignatory,
+        crate::services::certificates::Verification, crate::services::certificates::BulkReport,
+        crate::services::certificates::Issued, crate::domain::completion::Checklist, crate::domain::completion::Item,
     )),
     tags(
         (name = "auth", description = "Sessions"), (name = "me", description = "The signed-in person"),
         (name = "catalogue", description = "Programs, editions, sessions and course content"),
         (name = "enrollment", description = "Applications, decisions and participant lists"),
         (name = "materials", description = "Files of an edition: upload, versions, download"),
+        (name = "certificates", description = "Completion, certificates and their public verification"),
     )
 )]
 pub struct ApiDoc;
@@ -76,6 +84,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(progress::routes());
     r.extend(enrollment::routes());
     r.extend(materials::routes());
+    r.extend(certificates::routes());
     r
 }
 

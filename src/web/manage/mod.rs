@@ -2,6 +2,7 @@
 //! coordinators) manage its sessions.
 
 pub mod applications;
+pub mod certificates;
 pub mod editions;
 pub mod sessions;
 
@@ -13,6 +14,7 @@ pub fn routes() -> Vec<Route> {
     let mut r = editions::routes();
     r.extend(sessions::routes());
     r.extend(applications::routes());
+    r.extend(certificates::routes());
     r
 }
 
