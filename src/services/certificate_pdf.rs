@@ -36,6 +36,8 @@ pub fn labels(lang: &str) -> Labels {
 /// Everything a render needs, owned, so it can move to a blocking thread.
 struct Job {
     shows: Snapshot,
+    /// The signatories' images, in order (`None` where there is none).
+    images: Vec<Option<Vec<u8>>>,
     name_latin: String,
     name_native: String,
     code: String,
@@ -53,7 +55,12 @@ impl Job {
             .shows
             .signatories
             .iter()
-            .map(|s| Signatory { name: s.name.clone(), title: s.title.clone(), image: None })
+            .enumerate()
+            .map(|(i, s)| Signatory {
+                name: s.name.clone(),
+                title: s.title.clone(),
+                image: self.images.get(i).cloned().flatten(),
+            })
             .collect();
         let native = self.name_native.trim();
         let doc = pdf::Certificate {
@@ -88,9 +95,37 @@ async fn run(state: &AppState, jobs: Vec<Job>) -> ServiceResult<Vec<Vec<u8>>> {
         .map_err(|e| ServiceError::Internal(format!("certificate rendering: {e}")))
 }
 
-fn job_of(state: &AppState, c: &Certificate) -> ServiceResult<Job> {
+/// Signature images are small: read whole, at most this many bytes each.
+const SIGNATURE_MAX_BYTES: u64 = 1024 * 1024;
+
+/// The signatories' images of a snapshot, read from the file store.
+async fn images_of(state: &AppState, shows: &Snapshot) -> ServiceResult<Vec<Option<Vec<u8>>>> {
+    let mut out = Vec::new();
+    for s in &shows.signatories {
+        if s.signature_key.is_empty() {
+            out.push(None);
+            continue;
+        }
+        match state.storage.read(&s.signature_key, SIGNATURE_MAX_BYTES).await {
+            Ok(bytes) => out.push(Some(bytes)),
+            Err(crate::storage::StorageError::Unavailable(detail)) => {
+                tracing::warn!(%detail, "file store unavailable for a signature image");
+                return Err(ServiceError::Unavailable(crate::msg!("err-unavailable")));
+            }
+            Err(e) => {
+                tracing::warn!(key = %s.signature_key, error = ?e, "signature image missing");
+                out.push(None);
+            }
+        }
+    }
+    Ok(out)
+}
+
+async fn job_of(state: &AppState, c: &Certificate) -> ServiceResult<Job> {
+    let shows = Snapshot::parse(&c.snapshot)?;
     Ok(Job {
-        shows: Snapshot::parse(&c.snapshot)?,
+        images: images_of(state, &shows).await?,
+        shows,
         name_latin: c.name_latin.clone(),
         name_native: c.name_native.clone(),
         code: c.code.clone(),
@@ -101,7 +136,7 @@ fn job_of(state: &AppState, c: &Certificate) -> ServiceResult<Job> {
 
 /// The PDF of an issued certificate.
 pub async fn render(state: &AppState, c: &Certificate) -> ServiceResult<Vec<u8>> {
-    let mut files = run(state, vec![job_of(state, c)?]).await?;
+    let mut files = run(state, vec![job_of(state, c).await?]).await?;
     files.pop().ok_or_else(|| ServiceError::Internal("no certificate rendered".into()))
 }
 
@@ -123,6 +158,7 @@ pub async fn specimen(state: &AppState, ed: &Edition, name: &str, native: &str) 
     drop(conn);
     let code = new_code();
     let job = Job {
+        images: images_of(state, &shows).await?,
         shows,
         name_latin: latin,
         name_native: native.unwrap_or_default(),
@@ -158,7 +194,10 @@ pub async fn zip_of_edition(state: &AppState, ed: &Edition) -> ServiceResult<Zip
     let valid: Vec<Certificate> =
         repo::of_edition(&mut conn, ed.id).await?.into_iter().filter(|c| c.state == "valid").collect();
     drop(conn);
-    let jobs = valid.iter().map(|c| job_of(state, c)).collect::<ServiceResult<Vec<_>>>()?;
+    let mut jobs = Vec::with_capacity(valid.len());
+    for c in &valid {
+        jobs.push(job_of(state, c).await?);
+    }
     let files = run(state, jobs).await?;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // PDFs are compressed already: store them as they are.

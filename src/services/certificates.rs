@@ -280,6 +280,67 @@ pub async fn complete_despite_rules(
     Ok(issue(state, Some(coordinator), ed, e.id).await?.0)
 }
 
+/// Adds a signatory to an edition's certificate (at most three), with an optional signature
+/// image (PNG or JPEG, judged from its bytes) kept in the file store.
+pub async fn add_signatory<R: tokio::io::AsyncRead + Unpin + Send>(
+    state: &AppState,
+    coordinator: &User,
+    slug: &str,
+    name: &str,
+    title: &str,
+    image: Option<R>,
+    max_bytes: u64,
+) -> ServiceResult<()> {
+    use tokio::io::AsyncReadExt;
+    let mut e = crate::domain::FieldErrors::new();
+    let name = e.check("name", names::person_name(name));
+    let title = e.check("title", names::short_text(title));
+    e.clone().into_result()?;
+    let (Some(name), Some(title)) = (name, title) else { return Err(e.into()) };
+    let mut conn = state.db.pool.acquire().await?;
+    let ed = programs::edition_by_slug(&mut conn, slug).await?.ok_or(ServiceError::NotFound)?;
+    if repo::signatories(&mut conn, ed.id).await?.len() >= 3 {
+        return Err(ServiceError::Refused(msg!("err-signatory-limit")));
+    }
+    drop(conn);
+    let mut key = String::new();
+    if let Some(reader) = image {
+        let mut bytes = Vec::new();
+        reader
+            .take(max_bytes + 1)
+            .read_to_end(&mut bytes)
+            .await
+            .map_err(|_| ServiceError::field("image", msg!("err-file-unreadable")))?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(ServiceError::field("image", msg!("err-file-too-large")));
+        }
+        let kind = crate::domain::material::sniff(&bytes, "signature");
+        if !matches!(kind, Some("image/png" | "image/jpeg")) {
+            return Err(ServiceError::field("image", msg!("err-signature-type")));
+        }
+        let new_key = crate::storage::new_key(&format!("signatures/{}", ed.id));
+        let kind = kind.unwrap_or("image/png");
+        state.storage.put(&new_key, &bytes[..], max_bytes, kind).await.map_err(|err| match err {
+            crate::storage::StorageError::Unavailable(_) => ServiceError::Unavailable(msg!("err-storage-unavailable")),
+            _ => ServiceError::field("image", msg!("err-file-unreadable")),
+        })?;
+        key = new_key;
+    }
+    let written = async {
+        let mut tx = state.db.begin_write().await?;
+        repo::add_signatory(&mut tx, ed.id, &name, &title, &key).await?;
+        let after = serde_json::json!({ "signatory": name, "title": title, "image": !key.is_empty() });
+        record(&mut tx, coordinator, "certificate.signatory_add", &ed.slug, serde_json::Value::Null, after).await?;
+        tx.commit().await?;
+        Ok::<_, ServiceError>(())
+    }
+    .await;
+    if written.is_err() && !key.is_empty() {
+        let _ = state.storage.delete(&key).await;
+    }
+    written
+}
+
 /// What a bulk issue did.
 #[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct BulkReport {

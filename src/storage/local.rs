@@ -80,6 +80,14 @@ impl LocalStore {
         }
     }
 
+    pub async fn read(&self, key: &str) -> Result<Vec<u8>, StorageError> {
+        match tokio::fs::read(self.path_of(key)?).await {
+            Ok(b) => Ok(b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(StorageError::NotFound),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
     pub async fn sha256(&self, key: &str) -> Result<String, StorageError> {
         let file = match tokio::fs::File::open(self.path_of(key)?).await {
             Ok(f) => f,

@@ -103,6 +103,15 @@ impl Storage {
         }
     }
 
+    /// A small object whole (signature images), refused when larger than `max_bytes`.
+    pub async fn read(&self, key: &str, max_bytes: u64) -> Result<Vec<u8>, StorageError> {
+        let bytes = match self {
+            Storage::Local(s) => s.read(key).await?,
+            Storage::S3(s) => s.read(key).await?,
+        };
+        if bytes.len() as u64 > max_bytes { Err(StorageError::TooLarge(max_bytes)) } else { Ok(bytes) }
+    }
+
     /// The SHA-256 of a stored object (read through once), for verification.
     pub async fn sha256(&self, key: &str) -> Result<String, StorageError> {
         match self {

@@ -111,6 +111,11 @@ impl S3Store {
         sent
     }
 
+    pub async fn read(&self, key: &str) -> Result<Vec<u8>, StorageError> {
+        let r = self.bucket.get_object(key).await.map_err(classify)?;
+        Ok(r.bytes().to_vec())
+    }
+
     pub async fn size(&self, key: &str) -> Result<Option<u64>, StorageError> {
         match self.bucket.head_object(key).await {
             Ok((head, _)) => Ok(Some(head.content_length.and_then(|n| u64::try_from(n).ok()).unwrap_or(0))),

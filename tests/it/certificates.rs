@@ -342,6 +342,24 @@ async fn verification_is_public_json_and_rate_limited_and_guesses_find_nothing()
     assert!(r.into_string().await.unwrap().contains("Too many lookups"));
 }
 
+/// A small real PNG: a dark stroke on white.
+fn signature_png() -> Vec<u8> {
+    let (w, h) = (120u32, 40u32);
+    let mut data = Vec::new();
+    for y in 0..h {
+        for x in 0..w {
+            let ink = (i64::from(y) - 20 - (i64::from(x) / 10 % 4) * 3).abs() < 2;
+            data.push(if ink { 20 } else { 255 });
+        }
+    }
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, w, h);
+    enc.set_color(png::ColorType::Grayscale);
+    enc.set_depth(png::BitDepth::Eight);
+    enc.write_header().unwrap().write_image_data(&data).unwrap();
+    out
+}
+
 #[rocket::async_test]
 async fn pages_files_and_the_command_line() {
     let app = TestApp::new().await;
@@ -388,12 +406,34 @@ async fn pages_files_and_the_command_line() {
     app.login_as(Role::Coordinator).await;
     let desk = app.get("/manage/editions/itw-2027/certificates").await.into_string().await.unwrap();
     assert!(desk.contains("Heo Tae-jeong") && desk.contains(&c.code) && desk.contains("Heo Taejeong"));
+    // A signatory with a scanned signature; a file that is not an image is refused.
+    let token = app.csrf().await;
+    let fields = [("name", "Kim Seo-yeon"), ("title", "Secretary General")];
+    let (ct, body) = crate::materials::multipart_named(Some(&token), &fields, "image", "sig.png", &signature_png());
+    let r =
+        app.client.post("/manage/editions/itw-2027/certificates/signatories").header(ct).body(body).dispatch().await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let (ct, body) =
+        crate::materials::multipart_named(Some(&token), &fields, "image", "sig.png", b"%PDF-1.7 not an image");
+    app.client.post("/manage/editions/itw-2027/certificates/signatories").header(ct).body(body).dispatch().await;
+    let desk = app.get("/manage/editions/itw-2027/certificates").await.into_string().await.unwrap();
+    assert!(desk.contains("The signature must be a PNG or JPEG image."));
+    assert_eq!(app.count("SELECT COUNT(*) FROM certificate_signatories WHERE signature_key <> ''").await, 1);
     let (_, second) = participant(&app, "sato@example.org", "Sato Hanako", "佐藤花子").await;
     let r = app.post_form("/manage/editions/itw-2027/certificates/issue-all", &[]).await;
     assert_eq!(r.status(), Status::SeeOther);
     let mut conn = app.conn().await;
     assert!(repo::valid_of(&mut conn, second).await.unwrap().is_some());
     drop(conn);
+    let mut conn = app.conn().await;
+    let signed = repo::valid_of(&mut conn, second).await.unwrap().unwrap();
+    drop(conn);
+    assert!(signed.snapshot.contains("signatures/"), "the snapshot keeps the signature");
+    let pdf = app.get(&format!("/certificates/{}/download", signed.id)).await.into_bytes().await.unwrap();
+    assert!(
+        pdf.windows(13).any(|w| w == b"/Subtype /Ima") || pdf.windows(14).any(|w| w == b"/Subtype/Image"),
+        "the signature image is drawn"
+    );
     let r = app.get("/manage/editions/itw-2027/certificates.zip").await;
     assert_eq!((r.status(), r.content_type()), (Status::Ok, Some(ContentType::ZIP)));
     let zip = r.into_bytes().await.unwrap();

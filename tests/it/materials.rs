@@ -207,6 +207,17 @@ pub fn multipart(
     file_name: &str,
     file: &[u8],
 ) -> (rocket::http::ContentType, Vec<u8>) {
+    multipart_named(token, fields, "file", file_name, file)
+}
+
+/// A multipart body whose file field is called `field`.
+pub fn multipart_named(
+    token: Option<&str>,
+    fields: &[(&str, &str)],
+    field_name: &str,
+    file_name: &str,
+    file: &[u8],
+) -> (rocket::http::ContentType, Vec<u8>) {
     let boundary = "MaterialBoundary7";
     let mut b = Vec::new();
     let mut field = |name: &str, value: &str| {
@@ -221,7 +232,7 @@ pub fn multipart(
         field(k, v);
     }
     b.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field_name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
             .as_bytes(),
     );
     b.extend_from_slice(file);

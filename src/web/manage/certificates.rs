@@ -3,7 +3,8 @@
 //! (one, all, or despite the rules), revoking, re-issuing, name corrections, the ZIP of all
 //! certificates and a specimen preview.
 
-use rocket::form::FromForm;
+use rocket::form::{Form, FromForm};
+use rocket::fs::TempFile;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
 use rocket_dyn_templates::Template;
@@ -19,7 +20,7 @@ use crate::repo::{enrollments, learning::ACTIVE_STATES, programs};
 use crate::services::certificates as service;
 use crate::services::{ServiceError, ServiceResult, certificate_pdf, learning};
 use crate::web::certificates::{Pdf, certificate_json};
-use crate::web::csrf::CsrfForm;
+use crate::web::csrf::{self, CsrfForm, SameOrigin};
 use crate::web::guards::Coordinator;
 use crate::web::present;
 use crate::web::view::Ctx;
@@ -168,38 +169,49 @@ async fn save_settings(
     ctx.flash_outcome(desk_url(slug), r, msg!("flash-certificate-settings"))
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct SignatoryForm {
-    name: String,
-    title: String,
+#[derive(FromForm)]
+struct SignatoryForm<'r> {
+    csrf_token: Option<String>,
+    name: Option<String>,
+    title: Option<String>,
+    /// A scanned signature (PNG or JPEG), optional.
+    image: Option<TempFile<'r>>,
 }
+
+/// Largest signature image accepted.
+const SIGNATURE_MAX_BYTES: u64 = 1024 * 1024;
 
 #[post("/manage/editions/<slug>/certificates/signatories", data = "<form>")]
 async fn add_signatory(
     ctx: Ctx<'_>,
     c: Coordinator,
+    _o: SameOrigin,
     slug: &str,
-    form: CsrfForm<SignatoryForm>,
+    form: Result<Form<SignatoryForm<'_>>, rocket::form::Errors<'_>>,
 ) -> Result<Flash<Redirect>, AppError> {
-    let r = async {
-        let mut e = crate::domain::FieldErrors::new();
-        let name = e.check("name", crate::domain::names::person_name(&form.0.name));
-        let title = e.check("title", crate::domain::names::short_text(&form.0.title));
-        e.clone().into_result()?;
-        let (Some(name), Some(title)) = (name, title) else { return Err(e.into()) };
-        let mut tx = ctx.state.db.begin_write().await?;
-        let ed = learning::edition(&mut tx, slug).await?;
-        if repo::signatories(&mut tx, ed.id).await?.len() >= 3 {
-            return Err(ServiceError::Refused(msg!("err-signatory-limit")));
+    let form = match form {
+        Ok(f) => f,
+        Err(e) => {
+            let key = crate::web::materials::unreadable_upload(&e).message_key();
+            return Ok(ctx.flash_error(desk_url(slug), key));
         }
-        repo::add_signatory(&mut tx, ed.id, &name, &title, "").await?;
-        let after = json!({ "signatory": name, "title": title });
-        crate::services::editions_admin::record(&mut tx, &c.0, "certificate.signatory_add", slug, Value::Null, after)
-            .await?;
-        tx.commit().await?;
-        Ok::<_, ServiceError>(())
+    };
+    if !form.csrf_token.as_deref().is_some_and(|t| csrf::verify(ctx.cookies, t)) {
+        return Err(AppError::Refused(rocket::http::Status::Forbidden, msg!("err-csrf")));
     }
+    let image = match form.image.as_ref().filter(|f| f.len() > 0) {
+        Some(file) => Some(file.open().await.map_err(|e| AppError::Internal(e.to_string()))?),
+        None => None,
+    };
+    let r = service::add_signatory(
+        ctx.state,
+        &c.0,
+        slug,
+        form.name.as_deref().unwrap_or_default(),
+        form.title.as_deref().unwrap_or_default(),
+        image,
+        SIGNATURE_MAX_BYTES,
+    )
     .await;
     ctx.flash_outcome(desk_url(slug), r, msg!("flash-certificate-settings"))
 }

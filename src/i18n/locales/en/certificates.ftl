@@ -117,3 +117,5 @@ checklist-lessons-short = Lessons
 checklist-attendance-short = Sessions
 preview-open = Open the specimen (PDF)
 nav-certificates = Certificates
+err-signature-type = The signature must be a PNG or JPEG image.
+field-signature-image = Signature image (PNG or JPEG, optional)

@@ -117,3 +117,5 @@ checklist-lessons-short = Leçons
 checklist-attendance-short = Séances
 preview-open = Ouvrir le spécimen (PDF)
 nav-certificates = Certificats
+err-signature-type = La signature doit être une image PNG ou JPEG.
+field-signature-image = Image de la signature (PNG ou JPEG, facultative)

@@ -117,3 +117,5 @@ checklist-lessons-short = 강의
 checklist-attendance-short = 세션
 preview-open = 견본 열기(PDF)
 nav-certificates = 수료증
+err-signature-type = 서명은 PNG 또는 JPEG 이미지여야 합니다.
+field-signature-image = 서명 이미지 (PNG 또는 JPEG, 선택)

@@ -117,3 +117,5 @@ checklist-lessons-short = Bài học
 checklist-attendance-short = Buổi học
 preview-open = Mở bản mẫu (PDF)
 nav-certificates = Chứng nhận
+err-signature-type = Chữ ký phải là ảnh PNG hoặc JPEG.
+field-signature-image = Ảnh chữ ký (PNG hoặc JPEG, không bắt buộc)
