@@ -1,5 +1,7 @@
 //! Pure rules and value types. Nothing here does I/O.
 
+pub mod attendance;
+pub mod attendance_csv;
 pub mod countries;
 pub mod email;
 pub mod enrollment;
@@ -11,6 +13,7 @@ pub mod password;
 pub mod questions;
 pub mod role;
 pub mod roster;
+pub mod survey;
 pub mod time_zone;
 pub mod validation;
 

@@ -87,6 +87,7 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
             "timetable": present::timetable(sessions),
             "trainers": trainers,
             "materials": materials,
+            "survey_open": crate::services::survey::is_open(&mut conn, ed.id).await?,
             "page_title": ed.title,
         }),
     ))

@@ -2,9 +2,12 @@
 
 pub mod admin;
 pub mod api;
+pub mod attendance;
+pub mod attendance_import;
 pub mod auth;
 pub mod calendar;
 pub mod catalogue;
+pub mod checkin;
 pub mod csrf;
 pub mod enrollment;
 pub mod errors;
@@ -21,6 +24,8 @@ pub mod metrics;
 pub mod password;
 pub mod present;
 pub mod profile;
+pub mod survey;
+pub mod survey_manage;
 pub mod view;
 
 use rocket::Route;
@@ -40,6 +45,11 @@ pub fn routes() -> Vec<Route> {
     r.extend(calendar::routes());
     r.extend(manage::routes());
     r.extend(materials::routes());
+    r.extend(attendance::routes());
+    r.extend(attendance_import::routes());
+    r.extend(checkin::routes());
+    r.extend(survey::routes());
+    r.extend(survey_manage::routes());
     r.extend(health::routes());
     r.extend(api::routes());
     r

@@ -1,12 +1,14 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document at `/api/openapi.json`.
 //! Errors are `{ "error": { "code", "message", "fields" } }`.
 
+pub mod attendance;
 pub mod auth;
 pub mod catalogue;
 pub mod enrollment;
 pub mod materials;
 pub mod me;
 pub mod progress;
+pub mod survey;
 
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
@@ -25,6 +27,8 @@ use utoipa::OpenApi;
         enrollment::queue, enrollment::decide, enrollment::import,
         materials::list, materials::upload, materials::versions, materials::replace, materials::restore,
         materials::remove, materials::download,
+        attendance::roster_of, attendance::set_mark, attendance::checkin, attendance::import,
+        survey::questions, survey::submit, survey::results,
     ),
     components(schemas(
         auth::LoginRequest, me::MeResponse, ErrorBody, ErrorDetail,
@@ -37,12 +41,22 @@ use utoipa::OpenApi;
         enrollment::ImportAnswer, crate::services::roster::Preview, crate::services::roster::PreviewRow,
         crate::services::roster::ImportResult,
         materials::MaterialOut, materials::VersionOut, materials::UploadBody, materials::FileBody,
+        attendance::SessionRef, attendance::RosterOut, attendance::MarkRequest, attendance::MarkOut,
+        attendance::CheckinRequest, attendance::CheckinOut, crate::services::attendance::RosterRow,
+        crate::services::attendance::Counts, crate::services::attendance::CheckinOutcome,
+        crate::services::attendance_import::ImportReport, crate::services::attendance_import::ImportLine,
+        survey::SubmitRequest, survey::AnswerIn, crate::services::survey::SurveyOut,
+        crate::services::survey::QuestionOut, crate::services::survey::SurveyResults,
+        crate::services::survey::QuestionResult, crate::services::survey::TextAnswer,
+        crate::domain::survey::LikertSummary,
     )),
     tags(
         (name = "auth", description = "Sessions"), (name = "me", description = "The signed-in person"),
         (name = "catalogue", description = "Programs, editions, sessions and course content"),
         (name = "enrollment", description = "Applications, decisions and participant lists"),
         (name = "materials", description = "Files of an edition: upload, versions, download"),
+        (name = "attendance", description = "Session rosters, check-in codes and online attendance imports"),
+        (name = "survey", description = "The feedback survey of an edition: questions, answers, results"),
     )
 )]
 pub struct ApiDoc;
@@ -76,6 +90,8 @@ pub fn routes() -> Vec<Route> {
     r.extend(progress::routes());
     r.extend(enrollment::routes());
     r.extend(materials::routes());
+    r.extend(attendance::routes());
+    r.extend(survey::routes());
     r
 }
 
