@@ -73,6 +73,10 @@ async fn participants_answer_once_and_every_answer_is_checked() {
         let html = r.into_string().await.unwrap();
         assert!(html.contains(message), "{message}");
     }
+    // A refused form comes back with the text exactly as typed, line by line.
+    let typed = "First line\nsecond line";
+    let html = app.post_form(SURVEY, &[(c.as_str(), typed)]).await.into_string().await.unwrap();
+    assert!(html.contains(&format!(">{typed}</textarea>")), "the text is kept as typed: {html}");
     assert_eq!(app.count("SELECT COUNT(*) FROM survey_submissions").await, 0, "refusals wrote nothing");
     assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses").await, 0);
 
