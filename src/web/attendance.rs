@@ -54,11 +54,12 @@ fn row_json(ctx: &Ctx<'_>, r: &RosterRow) -> Value {
         (Some(s), _) => ctx.t(&format!("attendance-source-{s}")),
         (None, _) => String::new(),
     };
+    let country = countries::find(&r.country).map_or(r.country.clone(), |c| c.name(ctx.lang).to_string());
+    let detail: Vec<&str> = [r.organisation.as_str(), country.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
     json!({
         "user_id": r.user_id,
         "name": r.name,
-        "country": countries::find(&r.country).map_or(r.country.clone(), |c| c.name(ctx.lang).to_string()),
-        "organisation": r.organisation,
+        "detail": detail.join(" · "),
         "status": r.status,
         "source": source,
         "buttons": STATUSES.iter().map(|s| json!({

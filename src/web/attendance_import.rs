@@ -49,7 +49,11 @@ async fn page(
                 .map(|l| {
                     json!({
                         "line": l.line, "email": l.email, "minutes": l.minutes, "outcome": l.outcome,
-                        "outcome_name": ctx.t(&format!("attendance-import-outcome-{}", l.outcome)),
+                        "outcome_name": if r.preview && l.outcome == "marked" {
+                            ctx.t("attendance-import-outcome-to-mark")
+                        } else {
+                            ctx.t(&format!("attendance-import-outcome-{}", l.outcome))
+                        },
                         "status_name": l.status.as_ref().map(|s| ctx.t(&format!("attendance-status-{s}"))),
                         "message": l.message,
                     })

@@ -114,10 +114,16 @@ fn every_used_key_exists() {
         ["marked", "kept", "added", "skipped"].iter().map(|o| format!("attendance-import-outcome-{o}")).collect(),
         wta_academy::domain::survey::KINDS.iter().map(|k| format!("survey-kind-{k}")).collect(),
         wta_academy::domain::survey::LIKERT_VALUES.iter().map(|v| format!("survey-scale-{v}")).collect(),
-        ["checkin-done-title", "checkin-refused-title", "checkin-screen-title", "attendance-import-title"]
-            .iter()
-            .map(|k| (*k).to_string())
-            .collect(),
+        [
+            "checkin-done-title",
+            "checkin-refused-title",
+            "checkin-screen-title",
+            "attendance-import-title",
+            "attendance-import-outcome-to-mark",
+        ]
+        .iter()
+        .map(|k| (*k).to_string())
+        .collect(),
         ["survey-title", "survey-manage-title", "survey-results-title", "attendance-title"]
             .iter()
             .map(|k| (*k).to_string())

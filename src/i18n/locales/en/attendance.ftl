@@ -51,6 +51,7 @@ attendance-import-col-result = Result
 attendance-import-outcome-marked = Marked
 attendance-import-outcome-kept = Kept
 attendance-import-outcome-added = Added up
+attendance-import-outcome-to-mark = To be marked
 attendance-import-outcome-skipped = Skipped
 attendance-import-unknown = No account has this email address.
 attendance-import-not-enrolled = This person is not a participant of this edition.

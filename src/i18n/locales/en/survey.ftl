@@ -42,7 +42,10 @@ flash-survey-question-removed = The question is removed.
 survey-results-title = Survey results
 survey-results-anonymous = The answers are anonymous.
 survey-results-named = The answers carry the participants' names.
-survey-results-mean = Mean { $mean } from { $count } answers
+survey-results-mean = { $count ->
+    [one] Mean { $mean } from one answer
+   *[other] Mean { $mean } from { $count } answers
+}
 survey-results-no-answers = No answers yet.
 survey-col-value = Answer
 survey-col-count = Count

@@ -51,6 +51,7 @@ attendance-import-col-result = Résultat
 attendance-import-outcome-marked = Notée
 attendance-import-outcome-kept = Conservée
 attendance-import-outcome-added = Additionnée
+attendance-import-outcome-to-mark = À noter
 attendance-import-outcome-skipped = Ignorée
 attendance-import-unknown = Aucun compte n’a cette adresse e-mail.
 attendance-import-not-enrolled = Cette personne ne participe pas à cette édition.

@@ -42,7 +42,10 @@ flash-survey-question-removed = La question est supprimée.
 survey-results-title = Résultats du questionnaire
 survey-results-anonymous = Les réponses sont anonymes.
 survey-results-named = Les réponses portent le nom des participants.
-survey-results-mean = Moyenne { $mean } sur { $count } réponses
+survey-results-mean = { $count ->
+    [one] Moyenne { $mean } sur une réponse
+   *[other] Moyenne { $mean } sur { $count } réponses
+}
 survey-results-no-answers = Pas encore de réponse.
 survey-col-value = Réponse
 survey-col-count = Nombre

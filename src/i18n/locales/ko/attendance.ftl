@@ -51,6 +51,7 @@ attendance-import-col-result = 결과
 attendance-import-outcome-marked = 표시됨
 attendance-import-outcome-kept = 유지됨
 attendance-import-outcome-added = 합산됨
+attendance-import-outcome-to-mark = 표시 예정
 attendance-import-outcome-skipped = 건너뜀
 attendance-import-unknown = 이 이메일 주소를 가진 계정이 없습니다.
 attendance-import-not-enrolled = 이 사람은 이 회차의 참가자가 아닙니다.

@@ -51,6 +51,7 @@ attendance-import-col-result = Kết quả
 attendance-import-outcome-marked = Đã điểm danh
 attendance-import-outcome-kept = Giữ nguyên
 attendance-import-outcome-added = Đã cộng dồn
+attendance-import-outcome-to-mark = Sẽ được điểm danh
 attendance-import-outcome-skipped = Bỏ qua
 attendance-import-unknown = Không có tài khoản nào dùng địa chỉ email này.
 attendance-import-not-enrolled = Người này không phải là học viên của khóa này.
