@@ -112,7 +112,8 @@ document.addEventListener("DOMContentLoaded", function () {
           if (el) el.textContent = body.counts[code];
         });
       }).catch(function (e) {
-        error.textContent = (e && e.message) || error.dataset.failed;
+        // The general sentence, with the server's reason when it gave one.
+        error.textContent = error.dataset.failed + (e && e.message ? " (" + e.message + ")" : "");
         error.hidden = false;
       }).then(function () {
         form.removeAttribute("aria-busy");
