@@ -91,7 +91,12 @@ document.addEventListener("DOMContentLoaded", function () {
       fetch(form.dataset.attendanceApi, {
         method: "PUT",
         credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        // Errors come back in the page's language.
+        headers: {
+          "Content-Type": "application/json",
+          "Accept": "application/json",
+          "Accept-Language": document.documentElement.lang || "en"
+        },
         body: JSON.stringify({ status: button.value })
       }).then(function (response) {
         return response.json().catch(function () { return null; }).then(function (body) {

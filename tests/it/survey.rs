@@ -111,7 +111,7 @@ async fn participants_answer_once_and_every_answer_is_checked() {
     app.login("coordinator@example.org", PASSWORD).await;
     let results = app.get(&format!("{MANAGE}/results")).await.into_string().await.unwrap();
     assert!(results.contains("1 of 1 participants have answered."));
-    assert!(results.contains("More time for the site visit.") && results.contains("— Nguyễn Thị Lan"));
+    assert!(results.contains("More time for the site visit.") && results.contains("— <bdi>Nguyễn Thị Lan</bdi>"));
 }
 
 #[rocket::async_test]
