@@ -236,3 +236,29 @@ async fn only_participants_answer() {
     assert_eq!(app.post_json(API, body).await.status(), Status::NotFound);
     assert_eq!(app.count("SELECT COUNT(*) FROM survey_submissions").await, 0);
 }
+
+#[rocket::async_test]
+async fn the_openapi_document_describes_attendance_and_the_survey() {
+    let app = TestApp::new().await;
+    let (_, doc) = json_of(app.get("/api/openapi.json").await).await;
+    for (path, method) in [
+        ("/api/v1/sessions/{id}/attendance", "get"),
+        ("/api/v1/sessions/{id}/attendance/{user_id}", "put"),
+        ("/api/v1/sessions/{id}/checkin", "post"),
+        ("/api/v1/sessions/{id}/attendance/import", "post"),
+        ("/api/v1/editions/{slug}/survey", "get"),
+        ("/api/v1/editions/{slug}/survey", "post"),
+        ("/api/v1/editions/{slug}/survey/results", "get"),
+    ] {
+        let tags = &doc["paths"][path][method]["tags"];
+        assert!(tags == &json!(["attendance"]) || tags == &json!(["survey"]), "{method} {path} documented with a tag");
+    }
+    let tags: Vec<&str> = doc["tags"].as_array().unwrap().iter().filter_map(|t| t["name"].as_str()).collect();
+    assert!(tags.contains(&"attendance") && tags.contains(&"survey"));
+    // Every schema a path or schema refers to is in the document.
+    let text = doc.to_string();
+    let re = regex::Regex::new(r##""#/components/schemas/([A-Za-z0-9_.]+)""##).unwrap();
+    for name in re.captures_iter(&text).map(|c| c[1].to_string()) {
+        assert!(doc["components"]["schemas"][&name].is_object(), "schema {name} is defined");
+    }
+}
