@@ -1,5 +1,7 @@
 //! Pure rules and value types. Nothing here does I/O.
 
+pub mod attendance;
+pub mod attendance_csv;
 pub mod certificate;
 pub mod completion;
 pub mod countries;
@@ -13,6 +15,7 @@ pub mod password;
 pub mod questions;
 pub mod role;
 pub mod roster;
+pub mod survey;
 pub mod time_zone;
 pub mod validation;
 

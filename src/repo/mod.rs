@@ -1,6 +1,7 @@
 //! Every SQL statement of the product, one file per aggregate. Functions take a connection
 //! (a pooled one or a transaction's) and return domain types.
 
+pub mod attendance;
 pub mod audit;
 pub mod certificates;
 pub mod enrollments;
@@ -9,6 +10,7 @@ pub mod materials;
 pub mod outbox;
 pub mod password_resets;
 pub mod sessions;
+pub mod survey;
 pub mod users;
 
 pub use sqlx::AnyConnection as Conn;

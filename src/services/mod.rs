@@ -1,6 +1,8 @@
 //! Use cases: each combines repo, domain rules, storage and mail in one transaction.
 
 pub mod accounts;
+pub mod attendance;
+pub mod attendance_import;
 pub mod calendar;
 pub mod certificate_pdf;
 pub mod certificates;
@@ -18,6 +20,7 @@ pub mod roster;
 pub mod sessions;
 pub mod sessions_admin;
 pub mod storage_check;
+pub mod survey;
 pub mod tokens;
 pub mod users_admin;
 

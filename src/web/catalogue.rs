@@ -104,6 +104,7 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
             "trainers": trainers,
             "materials": materials,
             "checklist": checklist,
+            "survey_open": crate::services::survey::is_open(&mut conn, ed.id).await?,
             "page_title": ed.title,
         }),
     ))

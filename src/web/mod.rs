@@ -2,10 +2,13 @@
 
 pub mod admin;
 pub mod api;
+pub mod attendance;
+pub mod attendance_import;
 pub mod auth;
 pub mod calendar;
 pub mod catalogue;
 pub mod certificates;
+pub mod checkin;
 pub mod csrf;
 pub mod enrollment;
 pub mod errors;
@@ -23,6 +26,8 @@ pub mod password;
 pub mod present;
 pub mod profile;
 pub mod rate_limit;
+pub mod survey;
+pub mod survey_manage;
 pub mod view;
 
 use rocket::Route;
@@ -43,6 +48,11 @@ pub fn routes() -> Vec<Route> {
     r.extend(manage::routes());
     r.extend(materials::routes());
     r.extend(certificates::routes());
+    r.extend(attendance::routes());
+    r.extend(attendance_import::routes());
+    r.extend(checkin::routes());
+    r.extend(survey::routes());
+    r.extend(survey_manage::routes());
     r.extend(health::routes());
     r.extend(api::routes());
     r

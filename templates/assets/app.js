@@ -71,3 +71,83 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The attendance roster: each tap is saved through the API and the page is updated in
+// place; a failed save says so and leaves the marks as they were. Without this script each
+// button posts its form and the page comes back.
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.fetch) return;
+  var error = document.querySelector(".attendance-error");
+  document.querySelectorAll("form[data-attendance-api]").forEach(function (form) {
+    var clicked = null;
+    form.querySelectorAll("button[name=status]").forEach(function (b) {
+      b.addEventListener("click", function () { clicked = b; });
+    });
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter || clicked;
+      if (!button || !error) return;
+      event.preventDefault();
+      form.setAttribute("aria-busy", "true");
+      fetch(form.dataset.attendanceApi, {
+        method: "PUT",
+        credentials: "same-origin",
+        // Errors come back in the page's language.
+        headers: {
+          "Content-Type": "application/json",
+          "Accept": "application/json",
+          "Accept-Language": document.documentElement.lang || "en"
+        },
+        body: JSON.stringify({ status: button.value })
+      }).then(function (response) {
+        return response.json().catch(function () { return null; }).then(function (body) {
+          if (!response.ok || !body || !body.participant) {
+            throw new Error((body && body.error && body.error.message) || "");
+          }
+          return body;
+        });
+      }).then(function (body) {
+        error.hidden = true;
+        form.querySelectorAll("button[name=status]").forEach(function (b) {
+          var current = b.value === body.participant.status;
+          b.classList.toggle("current", current);
+          b.setAttribute("aria-pressed", current ? "true" : "false");
+        });
+        Object.keys(body.counts).forEach(function (code) {
+          var el = document.querySelector("[data-count=" + code + "]");
+          if (el) el.textContent = body.counts[code];
+        });
+      }).catch(function (e) {
+        // The general sentence, with the server's reason when it gave one.
+        error.textContent = error.dataset.failed + (e && e.message ? " (" + e.message + ")" : "");
+        error.hidden = false;
+      }).then(function () {
+        form.removeAttribute("aria-busy");
+      });
+    });
+  });
+});
+
+// The check-in screen: at each new minute, fetch the page again and swap in the new code
+// (reloading the whole page when that fails).
+document.addEventListener("DOMContentLoaded", function () {
+  var screen = document.querySelector(".checkin-screen[data-refresh-in]");
+  if (!screen || !window.fetch || !window.DOMParser) return;
+  function schedule(seconds) {
+    setTimeout(refresh, (Math.max(1, Number(seconds) || 60) + 1) * 1000);
+  }
+  function refresh() {
+    fetch(location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (html) {
+        var next = new DOMParser().parseFromString(html, "text/html").querySelector(".checkin-screen");
+        if (!next) throw new Error("no screen");
+        screen.innerHTML = next.innerHTML;
+        schedule(next.dataset.refreshIn);
+      })
+      .catch(function () { location.reload(); });
+  }
+  schedule(screen.dataset.refreshIn);
+});

@@ -495,6 +495,126 @@ fn table() -> Vec<Row> {
         ),
         row(Delete, "/api/v1/materials/<id>", "/api/v1/materials/999999", None, [401, 404, 404, 404]),
         row(Get, "/api/v1/materials/<id>/download", "/api/v1/materials/999999/download", None, [404, 404, 404, 404]),
+        // Attendance (the edition's trainers and coordinators) and check-in (participants).
+        row(
+            Get,
+            "/manage/editions/<slug>/sessions/<id>/attendance",
+            "/manage/editions/itw-2027/sessions/{session}/attendance",
+            None,
+            [303, 404, 200, 200],
+        ),
+        row(
+            Post,
+            "/manage/editions/<slug>/sessions/<id>/attendance",
+            "/manage/editions/itw-2027/sessions/{session}/attendance",
+            Form(&[("user_id", "1"), ("status", "here")]),
+            [303, 404, 303, 303],
+        ),
+        row(
+            Get,
+            "/manage/editions/<slug>/sessions/<id>/checkin",
+            "/manage/editions/itw-2027/sessions/{session}/checkin",
+            None,
+            [303, 404, 200, 200],
+        ),
+        row(
+            Get,
+            "/manage/editions/<slug>/sessions/<id>/attendance/import",
+            "/manage/editions/itw-2027/sessions/{session}/attendance/import",
+            None,
+            [303, 404, 200, 200],
+        ),
+        // A multipart form: its token is checked by the handler (see the attendance tests).
+        row(
+            Post,
+            "/manage/editions/<slug>/sessions/<id>/attendance/import",
+            "/manage/editions/itw-2027/sessions/{session}/attendance/import",
+            File(&[]),
+            [303, 404, 200, 200],
+        ),
+        row(Get, "/checkin/<session>/<code>", "/checkin/{session}/ABCDEFGHJK", None, [303, 422, 422, 422]),
+        row(
+            Get,
+            "/api/v1/sessions/<id>/attendance",
+            "/api/v1/sessions/{session}/attendance",
+            None,
+            [401, 404, 200, 200],
+        ),
+        row(
+            Put,
+            "/api/v1/sessions/<id>/attendance/<user_id>",
+            "/api/v1/sessions/{session}/attendance/{user}",
+            Json(r#"{"status":"here"}"#),
+            [401, 404, 422, 422],
+        ),
+        row(
+            Post,
+            "/api/v1/sessions/<id>/checkin",
+            "/api/v1/sessions/{session}/checkin",
+            Json(r#"{"code":"ABCDEFGHJK"}"#),
+            [401, 422, 422, 422],
+        ),
+        row(
+            Post,
+            "/api/v1/sessions/<id>/attendance/import?<dry_run>",
+            "/api/v1/sessions/{session}/attendance/import",
+            None,
+            [401, 404, 422, 422],
+        ),
+        // The feedback survey: participants answer, coordinators write it and read the results.
+        row(Get, "/editions/<slug>/survey", "/editions/itw-2027/survey", None, [303, 404, 200, 200]),
+        row(Post, "/editions/<slug>/survey", "/editions/itw-2027/survey", Form(&[]), [303, 404, 303, 303]),
+        row(Get, "/manage/editions/<slug>/survey", "/manage/editions/itw-2027/survey", None, [303, 404, 200, 200]),
+        row(
+            Post,
+            "/manage/editions/<slug>/survey/questions",
+            "/manage/editions/itw-2027/survey/questions",
+            Form(&[("kind", "likert"), ("prompt", "The pace was right")]),
+            [303, 404, 303, 303],
+        ),
+        row(
+            Post,
+            "/manage/editions/<slug>/survey/questions/<id>/move",
+            "/manage/editions/itw-2027/survey/questions/999999/move",
+            Form(&[("direction", "up")]),
+            [303, 404, 404, 404],
+        ),
+        row(
+            Post,
+            "/manage/editions/<slug>/survey/questions/<id>/delete",
+            "/manage/editions/itw-2027/survey/questions/999999/delete",
+            Form(&[]),
+            [303, 404, 404, 404],
+        ),
+        row(
+            Post,
+            "/manage/editions/<slug>/survey/settings",
+            "/manage/editions/itw-2027/survey/settings",
+            Form(&[("anonymous", "1")]),
+            [303, 404, 303, 303],
+        ),
+        row(
+            Get,
+            "/manage/editions/<slug>/survey/results",
+            "/manage/editions/itw-2027/survey/results",
+            None,
+            [303, 404, 200, 200],
+        ),
+        row(Get, "/api/v1/editions/<slug>/survey", "/api/v1/editions/itw-2027/survey", None, [401, 404, 200, 200]),
+        row(
+            Post,
+            "/api/v1/editions/<slug>/survey",
+            "/api/v1/editions/itw-2027/survey",
+            Json(r#"{"answers":[]}"#),
+            [401, 404, 422, 422],
+        ),
+        row(
+            Get,
+            "/api/v1/editions/<slug>/survey/results",
+            "/api/v1/editions/itw-2027/survey/results",
+            None,
+            [401, 404, 200, 200],
+        ),
         row(Get, "/api/v1/programs", "/api/v1/programs", None, [200, 200, 200, 200]),
         row(Get, "/api/v1/editions/<slug>", "/api/v1/editions/itw-2027", None, [200, 200, 200, 200]),
         row(Get, "/api/v1/editions/<slug>/sessions", "/api/v1/editions/itw-2027/sessions", None, [200, 200, 200, 200]),
@@ -610,6 +730,9 @@ async fn every_form_route_refuses_a_missing_csrf_token() {
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, users_before);
     assert_eq!(app.count("SELECT COUNT(*) FROM edition_sessions").await, sessions_before);
     assert_eq!(app.count("SELECT COUNT(*) FROM lesson_notes").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM session_attendance").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM survey_questions").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM survey_submissions").await, 0);
     assert_eq!(app.get("/admin/users").await.status(), Status::Ok, "the session survived: nothing was done");
 }
 

@@ -105,6 +105,29 @@ fn every_used_key_exists() {
             .flat_map(|k| [format!("mail-enrollment-{k}-subject"), format!("mail-enrollment-{k}-body")])
             .collect(),
         ["participant", "trainer"].iter().map(|r| format!("my-role-{r}")).collect(),
+        wta_academy::domain::attendance::STATUSES
+            .iter()
+            .chain(&["unmarked"])
+            .map(|s| format!("attendance-status-{s}"))
+            .collect(),
+        ["roster", "checkin", "import"].iter().map(|s| format!("attendance-source-{s}")).collect(),
+        ["marked", "kept", "added", "skipped"].iter().map(|o| format!("attendance-import-outcome-{o}")).collect(),
+        wta_academy::domain::survey::KINDS.iter().map(|k| format!("survey-kind-{k}")).collect(),
+        wta_academy::domain::survey::LIKERT_VALUES.iter().map(|v| format!("survey-scale-{v}")).collect(),
+        [
+            "checkin-done-title",
+            "checkin-refused-title",
+            "checkin-screen-title",
+            "attendance-import-title",
+            "attendance-import-outcome-to-mark",
+        ]
+        .iter()
+        .map(|k| (*k).to_string())
+        .collect(),
+        ["survey-title", "survey-manage-title", "survey-results-title", "attendance-title"]
+            .iter()
+            .map(|k| (*k).to_string())
+            .collect(),
     ] {
         for k in prefix_set {
             assert!(en.contains(&k), "{k} missing");

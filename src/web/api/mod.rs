@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document at `/api/openapi.json`.
 //! Errors are `{ "error": { "code", "message", "fields" } }`.
 
+pub mod attendance;
 pub mod auth;
 pub mod catalogue;
 pub mod certificates;
@@ -8,6 +9,7 @@ pub mod enrollment;
 pub mod materials;
 pub mod me;
 pub mod progress;
+pub mod survey;
 
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
@@ -28,6 +30,8 @@ use utoipa::OpenApi;
         materials::remove, materials::download,
         certificates::mine, certificates::checklist, certificates::pdf, certificates::verify, certificates::issue,
         certificates::issue_all, certificates::revoke, certificates::reissue, certificates::zip,
+        attendance::roster_of, attendance::set_mark, attendance::checkin, attendance::import,
+        survey::questions, survey::submit, survey::results,
     ),
     components(schemas(
         auth::LoginRequest, me::MeResponse, ErrorBody, ErrorDetail,
@@ -44,6 +48,14 @@ use utoipa::OpenApi;
         crate::services::certificates::Snapshot, crate::services::certificates::SnapshotSignatory,
         crate::services::certificates::Verification, crate::services::certificates::BulkReport,
         crate::services::certificates::Issued, crate::domain::completion::Checklist, crate::domain::completion::Item,
+        attendance::SessionRef, attendance::RosterOut, attendance::MarkRequest, attendance::MarkOut,
+        attendance::CheckinRequest, attendance::CheckinOut, crate::services::attendance::RosterRow,
+        crate::services::attendance::Counts, crate::services::attendance::CheckinOutcome,
+        crate::services::attendance_import::ImportReport, crate::services::attendance_import::ImportLine,
+        survey::SubmitRequest, survey::AnswerIn, crate::services::survey::SurveyOut,
+        crate::services::survey::QuestionOut, crate::services::survey::SurveyResults,
+        crate::services::survey::QuestionResult, crate::services::survey::TextAnswer,
+        crate::domain::survey::LikertSummary,
     )),
     tags(
         (name = "auth", description = "Sessions"), (name = "me", description = "The signed-in person"),
@@ -51,6 +63,8 @@ use utoipa::OpenApi;
         (name = "enrollment", description = "Applications, decisions and participant lists"),
         (name = "materials", description = "Files of an edition: upload, versions, download"),
         (name = "certificates", description = "Completion, certificates and their public verification"),
+        (name = "attendance", description = "Session rosters, check-in codes and online attendance imports"),
+        (name = "survey", description = "The feedback survey of an edition: questions, answers, results"),
     )
 )]
 pub struct ApiDoc;
@@ -85,6 +99,8 @@ pub fn routes() -> Vec<Route> {
     r.extend(enrollment::routes());
     r.extend(materials::routes());
     r.extend(certificates::routes());
+    r.extend(attendance::routes());
+    r.extend(survey::routes());
     r
 }
 
