@@ -277,7 +277,7 @@ pub async fn seed(state: &AppState, content_dir: &Path) -> ServiceResult<DemoRep
         })?;
         report.content = Some(content_import::import(&state.db, &catalog).await?);
     }
-    ensure(state, &COORDINATOR, Role::Coordinator, &mut report).await?;
+    let coordinator = ensure(state, &COORDINATOR, Role::Coordinator, &mut report).await?;
     let mut trainer_ids = Vec::new();
     for t in &TRAINERS {
         trainer_ids.push(ensure(state, t, Role::Participant, &mut report).await?);
@@ -303,6 +303,6 @@ pub async fn seed(state: &AppState, content_dir: &Path) -> ServiceResult<DemoRep
         }
     }
     drop(conn);
-    super::demo_certificates::seed(state, &participant_ids[..4]).await?;
+    super::demo_certificates::seed(state, coordinator, &participant_ids[..4]).await?;
     Ok(report)
 }
