@@ -43,11 +43,12 @@ impl Line {
     }
 
     /// Draws the line with its left end at `x` and its baseline at `y` (the current fill).
-    pub(crate) fn draw(&self, book: &FontBook, surface: &mut Surface<'_>, x: f32, y: f32, size: f32) {
+    /// Outlined text is drawn as shapes: seen, but not part of the text one copies out.
+    pub(crate) fn draw(&self, book: &FontBook, surface: &mut Surface<'_>, x: f32, y: f32, size: f32, outlined: bool) {
         let mut x = x;
         for piece in &self.pieces {
             if let (Some(face), Some(text)) = (book.face(piece.face), self.text.get(piece.range.clone())) {
-                surface.draw_glyphs(Point::from_xy(x, y), &piece.glyphs, face.font.clone(), text, size, false);
+                surface.draw_glyphs(Point::from_xy(x, y), &piece.glyphs, face.font.clone(), text, size, outlined);
             }
             x += piece.width * size;
         }
