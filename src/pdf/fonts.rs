@@ -309,6 +309,17 @@ mod tests {
     }
 
     #[test]
+    fn a_book_is_shared_between_threads() {
+        fn shared<T: Send + Sync + Clone>() {}
+        shared::<FontBook>();
+        let book = FontBook::bundled();
+        let other = book.clone();
+        let missing = std::thread::spawn(move || other.missing("Kim 김")).join().unwrap();
+        assert_eq!(missing, vec!['김']);
+        assert!(Arc::ptr_eq(&book.0, &book.clone().0), "clones share the fonts");
+    }
+
+    #[test]
     fn each_script_gets_its_font() {
         let book = system();
         let b = BUNDLED_FAMILY;
