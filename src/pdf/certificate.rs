@@ -31,6 +31,20 @@ const PAPER: Color = (254, 252, 246);
 const WHITE: Color = (255, 255, 255);
 const SPECIMEN_RED: Color = (190, 30, 45);
 
+/// How a text is drawn: the largest size it may have, its weight and colour.
+#[derive(Clone, Copy)]
+struct Style {
+    size: f32,
+    bold: bool,
+    color: Color,
+}
+
+impl Style {
+    const fn new(size: f32, bold: bool, color: Color) -> Style {
+        Style { size, bold, color }
+    }
+}
+
 /// Line height as a multiple of the font size.
 const LEADING: f32 = 1.3;
 /// Width the centred texts may take.
@@ -258,15 +272,14 @@ impl Painter<'_, '_, '_> {
     fn draw(&mut self, line: &Line, x: f32, y: f32, size: f32, color: Color) {
         self.fill(color, 1.0);
         let book = self.shaper.book();
-        line.draw(book, self.s, x, y, size);
+        line.draw(book, self.s, x, y, size, false);
     }
 
-    /// Draws `text` centred on `cx`, shrunk to `max_width` if need be; returns the size used.
-    fn centered(&mut self, text: &str, bold: bool, size: f32, color: Color, cx: f32, y: f32, max_width: f32) -> f32 {
-        let line = self.line(text, bold);
-        let size = fit(line.width(1.0), size, max_width);
-        self.draw(&line, cx - line.width(size) / 2.0, y, size, color);
-        size
+    /// Draws `text` centred on `cx`, shrunk to `max_width` if need be.
+    fn centered(&mut self, text: &str, style: Style, (cx, y): (f32, f32), max_width: f32) {
+        let line = self.line(text, style.bold);
+        let size = fit(line.width(1.0), style.size, max_width);
+        self.draw(&line, cx - line.width(size) / 2.0, y, size, style.color);
     }
 
     fn border(&mut self) {
@@ -284,12 +297,12 @@ impl Painter<'_, '_, '_> {
 
     /// Programme, title (and its translation) and an ornament; returns where the flow starts.
     fn heading(&mut self, c: &Certificate<'_>, t: &Texts<'_>) -> f32 {
-        self.centered(c.program, false, 11.5, GOLD, W / 2.0, 66.0, TEXT_WIDTH);
-        self.centered(&t.first.title, true, 30.0, NAVY, W / 2.0, 106.0, TEXT_WIDTH);
+        self.centered(c.program, Style::new(11.5, false, GOLD), (W / 2.0, 66.0), TEXT_WIDTH);
+        self.centered(&t.first.title, Style::new(30.0, true, NAVY), (W / 2.0, 106.0), TEXT_WIDTH);
         let mut y = 106.0;
         if let Some(title) = t.other(|l| &l.title) {
             y += 28.0;
-            self.centered(title, false, 16.0, NAVY, W / 2.0, y, TEXT_WIDTH);
+            self.centered(title, Style::new(16.0, false, NAVY), (W / 2.0, y), TEXT_WIDTH);
         }
         y += 16.0;
         self.stroke(GOLD, 0.8);
@@ -423,20 +436,18 @@ impl Painter<'_, '_, '_> {
         let (left, top) = (W - 32.0 - side, H - 32.0 - side);
         self.fill(WHITE, 1.0);
         self.rect(left, top, side, side);
+        // Drawn in module units, so that the (many) coordinates are small whole numbers.
         self.fill((0, 0, 0), 1.0);
         let mut pb = PathBuilder::new();
-        for &(row, col, len) in &symbol.runs {
-            if let Some(r) = Rect::from_xywh(
-                left + quiet + col as f32 * module,
-                top + quiet + row as f32 * module,
-                len as f32 * module,
-                module,
-            ) {
+        for &(row, col, len, height) in &symbol.rects {
+            if let Some(r) = Rect::from_xywh(col as f32, row as f32, len as f32, height as f32) {
                 pb.push_rect(r);
             }
         }
         if let Some(path) = pb.finish() {
+            self.s.push_transform(&Transform::from_row(module, 0.0, 0.0, module, left + quiet, top + quiet));
             self.s.draw_path(&path);
+            self.s.pop();
         }
 
         let right = left - 2.0;
@@ -485,25 +496,29 @@ impl Painter<'_, '_, '_> {
             }
             self.stroke(NAVY, 0.6);
             self.segment(cx - rule / 2.0, SIGNATURE_LINE, cx + rule / 2.0, SIGNATURE_LINE);
-            self.centered(&s.name, true, 10.5, NAVY, cx, SIGNATURE_LINE + 15.0, col - 8.0);
-            self.centered(&s.title, false, 8.5, MUTED, cx, SIGNATURE_LINE + 27.0, col - 8.0);
+            self.centered(&s.name, Style::new(10.5, true, NAVY), (cx, SIGNATURE_LINE + 15.0), col - 8.0);
+            self.centered(&s.title, Style::new(8.5, false, MUTED), (cx, SIGNATURE_LINE + 27.0), col - 8.0);
         }
     }
 
-    /// A preview's watermark: the specimen word, large and translucent, across the page.
+    /// A preview's marks: the specimen word across the page, large and translucent (as shapes,
+    /// so that it does not break up the text one copies out), and as text in the top-left corner.
     fn specimen(&mut self, t: &Texts<'_>) {
+        let mark = self.line(&t.pair(|l| &l.specimen), true);
+        let size = fit(mark.width(1.0), 12.0, 220.0);
+        self.draw(&mark, 40.0, 50.0, size, SPECIMEN_RED);
         let (sin, cos) = (-0.42_f32).sin_cos();
         self.s.push_transform(&Transform::from_row(cos, sin, -sin, cos, W / 2.0, H / 2.0));
         let word = self.line(&t.first.specimen, true);
         let size = fit(word.width(1.0), 120.0, 640.0);
         self.fill(SPECIMEN_RED, 0.22);
         let book = self.shaper.book();
-        word.draw(book, self.s, -word.width(size) / 2.0, size * 0.35, size);
+        word.draw(book, self.s, -word.width(size) / 2.0, size * 0.35, size, true);
         if let Some(other) = t.other(|l| &l.specimen) {
             let line = self.line(other, true);
             let small = fit(line.width(1.0), size * 0.4, 640.0);
             self.fill(SPECIMEN_RED, 0.22);
-            line.draw(book, self.s, -line.width(small) / 2.0, size * 0.35 + small * 1.4, small);
+            line.draw(book, self.s, -line.width(small) / 2.0, size * 0.35 + small * 1.4, small, true);
         }
         self.s.pop();
     }
@@ -512,4 +527,113 @@ impl Painter<'_, '_, '_> {
 /// The number of "·" separators, each taking extra room on both sides.
 fn gap_count(spans: &[(Line, Color)]) -> f32 {
     spans.iter().filter(|(l, _)| l.text() == "·").count() as f32
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::pdf::Signatory;
+
+    fn english() -> Labels {
+        Labels {
+            title: "Certificate of Completion".into(),
+            certify: "This is to certify that".into(),
+            completed: "has successfully completed".into(),
+            theme: "Theme".into(),
+            dates: "Dates".into(),
+            venue: "Venue".into(),
+            hours: "Hours of learning".into(),
+            code: "Certificate code".into(),
+            verify: "Verify at".into(),
+            specimen: "SPECIMEN".into(),
+        }
+    }
+
+    fn certificate<'a>(labels: &'a [Labels], signatories: &'a [Signatory]) -> Certificate<'a> {
+        Certificate {
+            program: "UNESCO-WTA International Training Workshop",
+            edition: "23rd UNESCO-WTA International Training Workshop",
+            theme: "",
+            dates: "11–15 October 2027",
+            venue: "",
+            hours: None,
+            name_latin: "Nguyễn Thị Phương Thảo",
+            name_native: Some("김민준"),
+            code: "7KQM-W3RX-9HTP-CZ4N-FJ2D",
+            verify_url: "https://academy.example.org/verify/7KQM-W3RX-9HTP-CZ4N-FJ2D",
+            signatories,
+            labels,
+            specimen: false,
+            issued: "2027-10-15",
+        }
+    }
+
+    /// A 2 × 1 PNG: one black and one white pixel.
+    fn png() -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, 2, 1);
+        encoder.set_color(png::ColorType::Grayscale);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&[0, 255]).unwrap();
+        writer.finish().unwrap();
+        out
+    }
+
+    #[test]
+    fn the_same_certificate_gives_the_same_bytes() {
+        let book = FontBook::bundled();
+        let labels = [english()];
+        let signatories =
+            [Signatory { name: "Hyun-Jin Park".into(), title: "Secretary General".into(), image: Some(png()) }];
+        let c = certificate(&labels, &signatories);
+        let a = render(&book, &c).unwrap();
+        assert_eq!(a, render(&book, &c).unwrap());
+        assert_eq!(a, render(&FontBook::bundled(), &c).unwrap());
+        assert!(a.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&a);
+        assert!(text.contains("/MediaBox[0 0 842 595]"), "A4 landscape");
+        assert!(!text.contains("/CreationDate"));
+    }
+
+    #[test]
+    fn a_second_render_differs_only_where_the_certificate_does() {
+        let book = FontBook::bundled();
+        let labels = [english()];
+        let mut c = certificate(&labels, &[]);
+        let a = render(&book, &c).unwrap();
+        c.code = "ABCD-EFGH-JKMN-PQRS-TVWX";
+        assert_ne!(a, render(&book, &c).unwrap());
+    }
+
+    #[test]
+    fn label_and_signatory_counts_are_checked() {
+        let book = FontBook::bundled();
+        let labels = [english(), english(), english()];
+        assert!(matches!(render(&book, &certificate(&labels, &[])), Err(RenderError::Labels(3))));
+        assert!(matches!(render(&book, &certificate(&[], &[])), Err(RenderError::Labels(0))));
+        let four = vec![Signatory::default(); 4];
+        assert!(matches!(render(&book, &certificate(&labels[..1], &four)), Err(RenderError::Signatories(4))));
+    }
+
+    #[test]
+    fn an_unreadable_signature_image_is_an_error() {
+        let book = FontBook::bundled();
+        let labels = [english()];
+        let signatories =
+            [Signatory { name: "A. Person".into(), title: String::new(), image: Some(b"GIF89a".to_vec()) }];
+        let err = render(&book, &certificate(&labels, &signatories)).unwrap_err();
+        assert!(matches!(&err, RenderError::SignatureImage { name, .. } if name == "A. Person"), "{err}");
+    }
+
+    #[test]
+    fn missing_glyphs_come_from_every_text() {
+        let book = FontBook::bundled();
+        let mut labels = [english()];
+        labels[0].venue = "Venue ✓".into();
+        let signatories = [Signatory { name: "박".into(), title: String::new(), image: None }];
+        let c = certificate(&labels, &signatories);
+        assert_eq!(missing_glyphs(&book, &c), vec!['김', '민', '준', '박', '✓']);
+        assert!(render(&book, &c).is_ok(), "renders anyway");
+    }
 }

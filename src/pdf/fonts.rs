@@ -271,3 +271,111 @@ impl Book {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn system() -> FontBook {
+        let book = FontBook::system();
+        let families = book.families();
+        for needed in ["Noto Sans CJK KR", "Noto Sans Arabic", "Noto Sans Devanagari"] {
+            assert!(
+                families.iter().any(|f| f == needed),
+                "{needed} not found: install fonts-noto-core and fonts-noto-cjk"
+            );
+        }
+        book
+    }
+
+    /// The family of the face drawing each run, with the run's text.
+    fn families(book: &FontBook, text: &str, hint: Option<Cjk>) -> Vec<(String, String)> {
+        book.runs(text, false, hint)
+            .into_iter()
+            .map(|r| {
+                let family = match r.font {
+                    None => "-".to_owned(),
+                    Some(FaceId::Bundled { .. }) => BUNDLED_FAMILY.to_owned(),
+                    Some(FaceId::System(i)) => book.0.faces[i].family.clone(),
+                };
+                (text[r.range].to_owned(), family)
+            })
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+    }
+
+    #[test]
+    fn a_book_is_shared_between_threads() {
+        fn shared<T: Send + Sync + Clone>() {}
+        shared::<FontBook>();
+        let book = FontBook::bundled();
+        let other = book.clone();
+        let missing = std::thread::spawn(move || other.missing("Kim 김")).join().unwrap();
+        assert_eq!(missing, vec!['김']);
+        assert!(Arc::ptr_eq(&book.0, &book.clone().0), "clones share the fonts");
+    }
+
+    #[test]
+    fn each_script_gets_its_font() {
+        let book = system();
+        let b = BUNDLED_FAMILY;
+        for latin in ["Nguyễn Thị Phương Thảo", "Анна Смирнова", "Γιώργος Παπαδόπουλος", "Şükrü Çağlar"]
+        {
+            assert_eq!(families(&book, latin, None), pairs(&[(latin, b)]));
+        }
+        assert_eq!(families(&book, "김민준", None), pairs(&[("김민준", "Noto Sans CJK KR")]));
+        assert_eq!(families(&book, "佐藤はなこ", None), pairs(&[("佐藤はなこ", "Noto Sans CJK JP")]));
+        assert_eq!(families(&book, "王小明", None), pairs(&[("王小明", "Noto Sans CJK SC")]));
+        assert_eq!(families(&book, "佐藤花子", Some(Cjk::Japanese)), pairs(&[("佐藤花子", "Noto Sans CJK JP")]));
+        assert_eq!(families(&book, "فاطمة الزهراء", None), pairs(&[("فاطمة الزهراء", "Noto Sans Arabic")]));
+        assert_eq!(families(&book, "अनीता शर्मा", None), pairs(&[("अनीता शर्मा", "Noto Sans Devanagari")]));
+        assert_eq!(
+            families(&book, "Kim Minjun (김민준)", None),
+            pairs(&[("Kim Minjun (", b), ("김민준)", "Noto Sans CJK KR")])
+        );
+    }
+
+    #[test]
+    fn collections_open_the_face_asked_for() {
+        let book = system();
+        let kr = book.resolve(&Family::Named("Noto Sans CJK KR".into()), false).unwrap();
+        let jp = book.resolve(&Family::Named("Noto Sans CJK JP".into()), false).unwrap();
+        let (kr, jp) = (book.face(kr).unwrap(), book.face(jp).unwrap());
+        assert_ne!(kr.index, jp.index, "two faces of one .ttc file");
+        assert!(kr.covers('김') && jp.covers('の'));
+    }
+
+    #[test]
+    fn bold_is_used_when_there_is_one() {
+        let book = system();
+        let regular = book.resolve(&Family::Named("Noto Sans Arabic".into()), false);
+        let bold = book.resolve(&Family::Named("Noto Sans Arabic".into()), true);
+        assert!(regular.is_some() && bold.is_some() && regular != bold);
+        assert_eq!(book.resolve(&Family::Named("No Such Family".into()), true), None);
+    }
+
+    #[test]
+    fn the_bundled_book_has_latin_only() {
+        let book = FontBook::bundled();
+        assert_eq!(book.families(), vec![BUNDLED_FAMILY.to_owned()]);
+        assert_eq!(book.missing("Nguyễn Thị Phương Thảo, Анна, Γιώργος, Şükrü"), Vec::<char>::new());
+        assert_eq!(book.missing("Kim 김민준 (김)"), vec!['김', '민', '준']);
+        assert_eq!(book.missing("فاطمة"), vec!['ف', 'ا', 'ط', 'م', 'ة']);
+    }
+
+    #[test]
+    fn fonts_come_from_the_directories_given() {
+        let dir = std::env::temp_dir().join(format!("wta-fonts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let arabic = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
+        std::fs::copy(arabic, dir.join("NotoSansArabic-Regular.ttf")).expect("fonts-noto-core installed");
+        let book = FontBook::from_dirs(std::slice::from_ref(&dir));
+        assert_eq!(book.families(), vec![BUNDLED_FAMILY.to_owned(), "Noto Sans Arabic".to_owned()]);
+        assert_eq!(book.missing("فاطمة 김"), vec!['김']);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

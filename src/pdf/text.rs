@@ -18,8 +18,9 @@ const SUBSTITUTE: &str = "?";
 /// A stretch of a line drawn with one face.
 pub(crate) struct Piece {
     face: FaceId,
-    /// Where the piece's characters are in the line's text, which glyph ranges are relative to.
-    range: Range<usize>,
+    /// The characters the glyphs stand for, which glyph ranges point into: in reading order,
+    /// or reversed for a right-to-left piece (see `visual`).
+    text: String,
     glyphs: Vec<KrillaGlyph>,
     /// Advance at a font size of 1.
     width: f32,
@@ -43,11 +44,19 @@ impl Line {
     }
 
     /// Draws the line with its left end at `x` and its baseline at `y` (the current fill).
-    pub(crate) fn draw(&self, book: &FontBook, surface: &mut Surface<'_>, x: f32, y: f32, size: f32) {
+    /// Outlined text is drawn as shapes: seen, but not part of the text one copies out.
+    pub(crate) fn draw(&self, book: &FontBook, surface: &mut Surface<'_>, x: f32, y: f32, size: f32, outlined: bool) {
         let mut x = x;
         for piece in &self.pieces {
-            if let (Some(face), Some(text)) = (book.face(piece.face), self.text.get(piece.range.clone())) {
-                surface.draw_glyphs(Point::from_xy(x, y), &piece.glyphs, face.font.clone(), text, size, false);
+            if let Some(face) = book.face(piece.face) {
+                surface.draw_glyphs(
+                    Point::from_xy(x, y),
+                    &piece.glyphs,
+                    face.font.clone(),
+                    &piece.text,
+                    size,
+                    outlined,
+                );
             }
             x += piece.width * size;
         }
@@ -95,12 +104,9 @@ impl<'b> Shaper<'b> {
     }
 
     fn piece(&mut self, text: &str, range: Range<usize>, face: Option<FaceId>, rtl: bool, bold: bool) -> Option<Piece> {
-        let part = text.get(range.clone())?;
-        match face {
-            Some(face) => {
-                let glyphs = self.shape(face, part, rtl)?;
-                Some(Piece { face, width: glyphs.iter().map(|g| g.x_advance).sum(), range, glyphs })
-            }
+        let part = text.get(range)?;
+        let (face, mut glyphs) = match face {
+            Some(face) => (face, self.shape(face, part, rtl)?),
             None => {
                 // One substitute glyph per missing character; each copies out as the character itself.
                 let face = FaceId::Bundled { bold };
@@ -112,9 +118,11 @@ impl<'b> Shaper<'b> {
                 if rtl {
                     glyphs.reverse();
                 }
-                Some(Piece { face, width: glyphs.iter().map(|g| g.x_advance).sum(), range, glyphs })
+                (face, glyphs)
             }
-        }
+        };
+        let text = if rtl { visual(part, &mut glyphs) } else { part.to_owned() };
+        Some(Piece { face, text, width: glyphs.iter().map(|g| g.x_advance).sum(), glyphs })
     }
 
     fn shape(&mut self, id: FaceId, text: &str, rtl: bool) -> Option<Vec<KrillaGlyph>> {
@@ -169,6 +177,19 @@ fn cluster_end(infos: &[rustybuzz::GlyphInfo], i: usize, rtl: bool, len: usize) 
     next.map_or(len, |g| g.cluster as usize)
 }
 
+/// Turns a right-to-left piece's text into display order (characters reversed) and points the
+/// glyphs' ranges into it. Glyphs are drawn left to right; a ligature or a letter with its
+/// vowel marks then maps to its characters in that same order, as PDF text extraction expects
+/// of right-to-left text (it reverses each word back into reading order, and a ligature's
+/// characters with it). Kept in reading order, "لا" would copy out as "ال".
+fn visual(logical: &str, glyphs: &mut [KrillaGlyph]) -> String {
+    let len = logical.len();
+    for g in glyphs.iter_mut() {
+        g.text_range = len - g.text_range.end..len - g.text_range.start;
+    }
+    logical.chars().rev().collect()
+}
+
 /// The line's level runs in display order, each with whether it reads right to left.
 fn display_order(text: &str) -> Vec<(Range<usize>, bool)> {
     let any_rtl = text.chars().any(|c| {
@@ -219,9 +240,33 @@ mod tests {
         let mut shaper = Shaper::new(&book, None);
         let line = shaper.line("Kim 김", false);
         let last = line.pieces.last().unwrap();
-        assert_eq!(&line.text()[last.range.clone()], "김");
+        assert_eq!(last.text, "김");
         assert_eq!(last.glyphs.len(), 1);
         assert_eq!(last.glyphs[0].text_range, 0..3);
         assert!(last.width > 0.0);
+    }
+
+    #[test]
+    fn right_to_left_pieces_map_glyphs_in_display_order() {
+        // "سلامة" as shaped: glyphs left to right, the lam-alef ligature standing for two letters.
+        let ranges = [8..10, 6..8, 2..6, 0..2];
+        let mut glyphs: Vec<KrillaGlyph> =
+            ranges.iter().map(|r| KrillaGlyph::new(GlyphId::new(1), 0.5, 0.0, 0.0, 0.0, r.clone(), None)).collect();
+        let text = visual("سلامة", &mut glyphs);
+        let parts: Vec<&str> = glyphs.iter().map(|g| &text[g.text_range.clone()]).collect();
+        assert_eq!(parts, vec!["ة", "م", "ال", "س"]);
+        assert_eq!(parts.concat().chars().rev().collect::<String>(), "سلامة");
+    }
+
+    #[test]
+    fn arabic_is_shaped_right_to_left_with_its_ligatures() {
+        let book = FontBook::system();
+        let mut shaper = Shaper::new(&book, None);
+        let line = shaper.line("سلامة", false);
+        assert_eq!(line.pieces.len(), 1, "one font for the whole name (fonts-noto-core installed?)");
+        let piece = &line.pieces[0];
+        assert_eq!(piece.glyphs.len(), 4, "lam and alef joined in one glyph");
+        let copied: String = piece.glyphs.iter().map(|g| &piece.text[g.text_range.clone()]).collect();
+        assert_eq!(copied.chars().rev().collect::<String>(), "سلامة");
     }
 }
