@@ -145,8 +145,11 @@ pub struct Settings {
     pub language: String,
 }
 
+/// rule_lessons_pct, rule_attendance_pct, rule_survey, learning_hours, certificate_language
+type SettingsRow = (Option<i64>, Option<i64>, i64, Option<i64>, String);
+
 pub async fn settings(conn: &mut Conn, edition_id: i64) -> Result<Settings, sqlx::Error> {
-    let row: Option<(Option<i64>, Option<i64>, i64, Option<i64>, String)> = sqlx::query_as(
+    let row: Option<SettingsRow> = sqlx::query_as(
         "SELECT rule_lessons_pct, rule_attendance_pct, rule_survey, learning_hours, certificate_language \
          FROM editions WHERE id = $1",
     )

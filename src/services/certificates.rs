@@ -241,9 +241,9 @@ pub async fn issue_due_everywhere(state: &AppState, at: Timestamp) -> ServiceRes
     let mut issued = 0;
     let mut editions: std::collections::HashMap<i64, Edition> = std::collections::HashMap::new();
     for (edition_id, user_id) in due {
-        if !editions.contains_key(&edition_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = editions.entry(edition_id) {
             let Some(ed) = programs::edition_by_id(&mut conn, edition_id).await? else { continue };
-            editions.insert(edition_id, ed);
+            slot.insert(ed);
         }
         let Some(ed) = editions.get(&edition_id) else { continue };
         if issue_if_due(state, ed, user_id).await?.is_some() {
@@ -375,7 +375,7 @@ pub async fn issue_all(state: &AppState, coordinator: &User, ed: &Edition) -> Se
         match issue(state, Some(coordinator), ed, e.id).await {
             Ok((_, Issued::New)) => report.issued += 1,
             Ok((_, Issued::Existing)) => report.already += 1,
-            Err(ServiceError::Refused(k)) if k == msg!("err-certificate-no-name") => report.no_name += 1,
+            Err(ServiceError::Refused("err-certificate-no-name")) => report.no_name += 1,
             Err(ServiceError::Refused(_)) => report.not_met += 1,
             Err(e) => return Err(e),
         }
