@@ -261,7 +261,7 @@ pub async fn complete_despite_rules(
     ed: &Edition,
     enrollment_id: i64,
     reason: &str,
-) -> ServiceResult<Certificate> {
+) -> ServiceResult<(Certificate, Issued)> {
     let reason = rules_text::reason(reason).map_err(|k| ServiceError::field("reason", k))?;
     let mut tx = state.db.begin_write().await?;
     let e = enrollments::by_id(&mut tx, ed.id, enrollment_id).await?.ok_or(ServiceError::NotFound)?;
@@ -277,7 +277,7 @@ pub async fn complete_despite_rules(
     let after = serde_json::json!({ "enrollment": e.id, "reason": reason });
     record(&mut tx, coordinator, "enrollment.complete_override", &ed.slug, serde_json::Value::Null, after).await?;
     tx.commit().await?;
-    Ok(issue(state, Some(coordinator), ed, e.id).await?.0)
+    issue(state, Some(coordinator), ed, e.id).await
 }
 
 /// Adds a signatory to an edition's certificate (at most three), with an optional signature

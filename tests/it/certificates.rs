@@ -245,10 +245,11 @@ async fn revoke_correct_reissue_and_verify() {
     let refused = service::complete_despite_rules(&app.state, &coordinator, &ed, enrollment, "  ").await;
     assert!(matches!(refused, Err(ServiceError::Invalid(_))));
     assert_eq!(app.count("SELECT COUNT(*) FROM certificates").await, 0);
-    let first =
+    let (first, how) =
         service::complete_despite_rules(&app.state, &coordinator, &ed, enrollment, "Completed the course offline")
             .await
             .unwrap();
+    assert_eq!(how, Issued::New);
     assert_eq!(
         app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'enrollment.complete_override' AND after_json LIKE '%offline%'").await,
         1

@@ -159,7 +159,7 @@ pub async fn issue(
     let ed = learning::edition(&mut conn, slug).await?;
     drop(conn);
     let (cert, issued) = match body.override_reason.as_deref() {
-        Some(reason) => (service::complete_despite_rules(state, &c.0, &ed, enrollment, reason).await?, Issued::New),
+        Some(reason) => service::complete_despite_rules(state, &c.0, &ed, enrollment, reason).await?,
         None => service::issue(state, Some(&c.0), &ed, enrollment).await?,
     };
     Ok(Json(IssueAnswer { issued, certificate: CertificateOut::of(&cert)? }))
