@@ -42,8 +42,10 @@ impl Parsed {
     }
 }
 
+/// A typed value, trimmed and cut to a sane length; control characters (which PostgreSQL
+/// refuses in text) are dropped.
 fn text(v: &Option<String>) -> String {
-    v.as_deref().map(str::trim).unwrap_or_default().chars().take(200).collect()
+    v.as_deref().map(str::trim).unwrap_or_default().chars().filter(|c| !c.is_control()).take(200).collect()
 }
 
 fn date(v: &str) -> Option<Date> {
@@ -132,6 +134,12 @@ mod tests {
         assert_eq!(parse(&q(&[("page", "0")])).problems, vec!["audit-bad-page"]);
         assert_eq!(parse(&q(&[("page", "-3")])).problems, vec!["audit-bad-page"]);
         assert_eq!(parse(&q(&[("page", "99999999999999999999")])).problems, vec!["audit-bad-page"]);
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        let p = parse(&q(&[("subject", "itw\u{0}-2027"), ("actor", "a\u{7}b")]));
+        assert_eq!((p.filter.subject.as_str(), p.filter.actor.as_str()), ("itw-2027", "ab"));
     }
 
     #[test]

@@ -47,7 +47,8 @@ impl Query {
 /// The query string of the same search on another page (or for the export, without one).
 fn link(q: &RawQuery, page: Option<i64>) -> String {
     let mut s = url::form_urlencoded::Serializer::new(String::new());
-    for (k, v) in [("action", &q.action), ("actor", &q.actor), ("subject", &q.subject), ("from", &q.from), ("to", &q.to)]
+    for (k, v) in
+        [("action", &q.action), ("actor", &q.actor), ("subject", &q.subject), ("from", &q.from), ("to", &q.to)]
     {
         if let Some(v) = v.as_deref().filter(|v| !v.trim().is_empty()) {
             s.append_pair(k, v);
@@ -142,11 +143,7 @@ fn csv_line(r: &AuditRow) -> String {
 /// Every matching entry (not one page), newest first, read and sent in batches. A search
 /// that cannot be read gives the header alone.
 #[get("/manage/audit.csv?<q..>")]
-async fn export(
-    ctx: Ctx<'_>,
-    _c: Coordinator,
-    q: Query,
-) -> Result<CsvFile<ByteStream![Vec<u8>]>, AppError> {
+async fn export(ctx: Ctx<'_>, _c: Coordinator, q: Query) -> Result<CsvFile<ByteStream![Vec<u8>]>, AppError> {
     let Parsed { filter, problems, .. } = audit_query::parse(&q.raw());
     let pool = ctx.state.db.pool.clone();
     let batch = i64::try_from(BATCH).unwrap_or(PAGE_SIZE);
