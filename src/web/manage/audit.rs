@@ -157,8 +157,7 @@ async fn export(ctx: Ctx<'_>, _c: Coordinator, q: Query) -> Result<CsvFile<ByteS
     let body = ByteStream! {
         yield format!("{}{}", csv_export::BOM, csv_export::row(&HEADER)).into_bytes();
         let mut rows = first;
-        loop {
-            let Some(last) = rows.last().map(|r| r.id) else { break };
+        while let Some(last) = rows.last().map(|r| r.id) {
             let full = rows.len() == BATCH;
             yield rows.iter().map(csv_line).collect::<String>().into_bytes();
             if !full {
