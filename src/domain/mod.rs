@@ -2,9 +2,11 @@
 
 pub mod attendance;
 pub mod attendance_csv;
+pub mod audit_query;
 pub mod certificate;
 pub mod completion;
 pub mod countries;
+pub mod csv_export;
 pub mod email;
 pub mod enrollment;
 pub mod languages;

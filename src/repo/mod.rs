@@ -9,6 +9,7 @@ pub mod login_failures;
 pub mod materials;
 pub mod outbox;
 pub mod password_resets;
+pub mod personal_data;
 pub mod sessions;
 pub mod survey;
 pub mod users;

@@ -15,6 +15,7 @@ pub mod invitations;
 pub mod learning;
 pub mod materials;
 pub mod passwords;
+pub mod personal_data;
 pub mod profile;
 pub mod roster;
 pub mod sessions;

@@ -22,6 +22,7 @@ pub mod manage;
 pub mod materials;
 pub mod materials_view;
 pub mod metrics;
+pub mod my_data;
 pub mod password;
 pub mod present;
 pub mod profile;
@@ -39,6 +40,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(auth::routes());
     r.extend(password::routes());
     r.extend(profile::routes());
+    r.extend(my_data::routes());
     r.extend(lang::routes());
     r.extend(admin::routes());
     r.extend(catalogue::routes());

@@ -7,6 +7,7 @@ mod admin;
 mod api;
 mod attendance;
 mod attendance_import;
+mod audit_log;
 mod authorization;
 mod calendar;
 mod catalogs;

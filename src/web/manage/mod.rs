@@ -2,6 +2,7 @@
 //! coordinators) manage its sessions.
 
 pub mod applications;
+pub mod audit;
 pub mod certificates;
 pub mod editions;
 pub mod sessions;
@@ -15,6 +16,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(sessions::routes());
     r.extend(applications::routes());
     r.extend(certificates::routes());
+    r.extend(audit::routes());
     r
 }
 
