@@ -603,6 +603,7 @@ mod tests {
         let text = String::from_utf8_lossy(&a);
         assert!(text.contains("/MediaBox[0 0 842 595]"), "A4 landscape");
         assert!(!text.contains("/CreationDate"));
+        assert!(text.contains("/Subtype/Image"), "the signature is drawn");
     }
 
     #[test]
