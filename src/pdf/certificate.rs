@@ -108,7 +108,7 @@ pub(super) fn render(book: &FontBook, c: &Certificate<'_>) -> Result<Vec<u8>, Re
     document.finish().map_err(|e| RenderError::Pdf(format!("{e:?}")))
 }
 
-/// Every text of the certificate with whether it is drawn bold, as `render` draws them.
+/// Every text the certificate shows, with whether it is drawn bold, as `render` draws them.
 fn texts<'a>(c: &Certificate<'a>) -> Vec<(&'a str, bool)> {
     let mut v = vec![
         (c.program, false),
@@ -127,10 +127,19 @@ fn texts<'a>(c: &Certificate<'a>) -> Vec<(&'a str, bool)> {
         v.push((&s.title, false));
     }
     for l in c.labels {
-        v.extend([(l.title.as_str(), true), (&l.specimen, true)]);
-        for t in [&l.certify, &l.completed, &l.theme, &l.dates, &l.venue, &l.hours, &l.code, &l.verify] {
-            v.push((t, false));
-        }
+        v.extend([
+            (l.title.as_str(), true),
+            (&l.certify, false),
+            (&l.completed, false),
+            (&l.code, false),
+            (&l.verify, false),
+        ]);
+        let shown = |value: &str, label: &'a str| (!value.trim().is_empty()).then_some((label, false));
+        v.extend(shown(c.theme, &l.theme));
+        v.extend(shown(c.dates, &l.dates));
+        v.extend(shown(c.venue, &l.venue));
+        v.extend(c.hours.map(|_| (l.hours.as_str(), false)));
+        v.extend(c.specimen.then_some((l.specimen.as_str(), true)));
     }
     v
 }
@@ -594,6 +603,7 @@ mod tests {
         let text = String::from_utf8_lossy(&a);
         assert!(text.contains("/MediaBox[0 0 842 595]"), "A4 landscape");
         assert!(!text.contains("/CreationDate"));
+        assert!(text.contains("/Subtype/Image"), "the signature is drawn");
     }
 
     #[test]
@@ -630,7 +640,8 @@ mod tests {
     fn missing_glyphs_come_from_every_text() {
         let book = FontBook::bundled();
         let mut labels = [english()];
-        labels[0].venue = "Venue ✓".into();
+        labels[0].dates = "Dates ✓".into();
+        labels[0].hours = "Hours ☐".into();
         let signatories = [Signatory { name: "박".into(), title: String::new(), image: None }];
         let c = certificate(&labels, &signatories);
         assert_eq!(missing_glyphs(&book, &c), vec!['김', '민', '준', '박', '✓']);
