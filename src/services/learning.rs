@@ -51,6 +51,12 @@ pub async fn edition(conn: &mut Conn, slug: &str) -> ServiceResult<Edition> {
     programs::edition_by_slug(conn, slug).await?.ok_or(ServiceError::NotFound)
 }
 
+/// An edition by slug on a connection of its own, released before the caller goes on.
+pub async fn edition_named(state: &crate::state::AppState, slug: &str) -> ServiceResult<Edition> {
+    let mut conn = state.db.pool.acquire().await?;
+    edition(&mut conn, slug).await
+}
+
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OutlineLesson {
     pub id: i64,

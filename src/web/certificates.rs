@@ -113,9 +113,7 @@ async fn request_correction(
     slug: &str,
     form: CsrfForm<CorrectionForm>,
 ) -> Result<Flash<Redirect>, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(ctx.state, slug).await?;
     let f = &form.0;
     let r = service::request_correction(ctx.state, &user.0, &ed, &f.name_latin, &f.name_native, &f.reason).await;
     ctx.flash_outcome("/my/certificates".into(), r, msg!("flash-correction-sent"))

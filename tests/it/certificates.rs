@@ -57,21 +57,7 @@ async fn set_rules(app: &TestApp, rules: Rules) {
 
 /// Marks the first `n` lessons of the course done for `user`.
 async fn do_lessons(app: &TestApp, user: i64, n: i64) {
-    let ed = edition(app).await;
-    let mut conn = app.conn().await;
-    let lessons = wta_academy::repo::library::course_lessons(&mut conn, ed.id, "en").await.unwrap();
-    for l in lessons.iter().take(usize::try_from(n).unwrap()) {
-        sqlx::query(
-            "INSERT INTO lesson_progress (edition_id, user_id, lesson_id, completed_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(ed.id)
-        .bind(user)
-        .bind(l.lesson_id)
-        .bind(now().db())
-        .execute(&mut *conn)
-        .await
-        .unwrap();
-    }
+    do_lessons_from(app, user, 0, n).await;
 }
 
 async fn lesson_count(app: &TestApp) -> i64 {
@@ -129,6 +115,7 @@ async fn certificates_follow_the_rules_once_and_tell_the_participant() {
     assert!(subject.contains(&ed.title) && body.contains("/my/certificates"), "{subject}\n{body}");
 }
 
+/// Marks `n` lessons done for `user`, after the first `skip`.
 async fn do_lessons_from(app: &TestApp, user: i64, skip: i64, n: i64) {
     let ed = edition(app).await;
     let mut conn = app.conn().await;

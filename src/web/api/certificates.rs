@@ -155,9 +155,7 @@ pub async fn issue(
     enrollment: i64,
     body: Json<IssueRequest>,
 ) -> Result<Json<IssueAnswer>, AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(state, slug).await?;
     let (cert, issued) = match body.override_reason.as_deref() {
         Some(reason) => service::complete_despite_rules(state, &c.0, &ed, enrollment, reason).await?,
         None => service::issue(state, Some(&c.0), &ed, enrollment).await?,
@@ -177,9 +175,7 @@ pub async fn issue_all(
     _s: SameSite,
     slug: &str,
 ) -> Result<Json<BulkReport>, AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(state, slug).await?;
     Ok(Json(service::issue_all(state, &c.0, &ed).await?))
 }
 
@@ -236,8 +232,6 @@ pub async fn zip(
     _c: Coordinator,
     slug: &str,
 ) -> Result<certificate_pdf::Zip, AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(state, slug).await?;
     Ok(certificate_pdf::zip_of_edition(state, &ed).await?)
 }

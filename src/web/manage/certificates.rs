@@ -250,9 +250,7 @@ async fn issue_one(
     enrollment: i64,
     _form: CsrfForm<NoFields>,
 ) -> Result<Flash<Redirect>, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(ctx.state, slug).await?;
     let r = service::issue(ctx.state, Some(&c.0), &ed, enrollment).await;
     ctx.flash_outcome(desk_url(slug), r, msg!("flash-certificate-issued"))
 }
@@ -271,9 +269,7 @@ async fn complete_despite_rules(
     enrollment: i64,
     form: CsrfForm<ReasonForm>,
 ) -> Result<Flash<Redirect>, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(ctx.state, slug).await?;
     let r = service::complete_despite_rules(ctx.state, &c.0, &ed, enrollment, &form.0.reason).await;
     ctx.flash_outcome(desk_url(slug), r, msg!("flash-certificate-issued"))
 }
@@ -285,9 +281,7 @@ async fn issue_all(
     slug: &str,
     _form: CsrfForm<NoFields>,
 ) -> Result<Flash<Redirect>, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(ctx.state, slug).await?;
     let r = service::issue_all(ctx.state, &c.0, &ed).await?;
     let text = crate::i18n::t_args(
         ctx.lang,
@@ -365,9 +359,7 @@ async fn decide_correction(
 /// Every valid certificate of the edition in one ZIP file.
 #[get("/manage/editions/<slug>/certificates.zip")]
 async fn zip(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<certificate_pdf::Zip, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(ctx.state, slug).await?;
     Ok(certificate_pdf::zip_of_edition(ctx.state, &ed).await?)
 }
 
@@ -379,9 +371,7 @@ struct PreviewQuery {
 
 #[get("/manage/editions/<slug>/certificates/preview?<q..>")]
 async fn preview_page(ctx: Ctx<'_>, _c: Coordinator, slug: &str, q: PreviewQuery) -> Result<Template, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(ctx.state, slug).await?;
     let name = q.name.unwrap_or_default();
     let native = q.native.unwrap_or_default();
     let missing: String = ctx.state.fonts.missing(&format!("{name} {native}")).into_iter().collect();
@@ -404,9 +394,7 @@ async fn preview_page(ctx: Ctx<'_>, _c: Coordinator, slug: &str, q: PreviewQuery
 /// The specimen itself: exactly what issuing would print, marked as a specimen.
 #[get("/manage/editions/<slug>/certificates/specimen.pdf?<q..>")]
 async fn specimen(ctx: Ctx<'_>, _c: Coordinator, slug: &str, q: PreviewQuery) -> Result<Pdf, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
-    drop(conn);
+    let ed = learning::edition_named(ctx.state, slug).await?;
     let (bytes, _) = certificate_pdf::specimen(
         ctx.state,
         &ed,
