@@ -95,25 +95,37 @@ async fn run(state: &AppState, jobs: Vec<Job>) -> ServiceResult<Vec<Vec<u8>>> {
         .map_err(|e| ServiceError::Internal(format!("certificate rendering: {e}")))
 }
 
+/// Signature images by file-store key (`None`: missing from the store).
+type Images = std::collections::HashMap<String, Option<Vec<u8>>>;
+
 /// Signature images are small: read whole, at most this many bytes each.
 const SIGNATURE_MAX_BYTES: u64 = 1024 * 1024;
 
 /// The signatories' images of a snapshot, read from the file store.
-async fn images_of(state: &AppState, shows: &Snapshot) -> ServiceResult<Vec<Option<Vec<u8>>>> {
+/// `read` keeps the images already read (an edition's certificates share their signatories).
+async fn images_of(state: &AppState, shows: &Snapshot, read: &mut Images) -> ServiceResult<Vec<Option<Vec<u8>>>> {
     let mut out = Vec::new();
     for s in &shows.signatories {
         if s.signature_key.is_empty() {
             out.push(None);
             continue;
         }
+        if let Some(known) = read.get(&s.signature_key) {
+            out.push(known.clone());
+            continue;
+        }
         match state.storage.read(&s.signature_key, SIGNATURE_MAX_BYTES).await {
-            Ok(bytes) => out.push(Some(bytes)),
+            Ok(bytes) => {
+                read.insert(s.signature_key.clone(), Some(bytes.clone()));
+                out.push(Some(bytes));
+            }
             Err(crate::storage::StorageError::Unavailable(detail)) => {
                 tracing::warn!(%detail, "file store unavailable for a signature image");
                 return Err(ServiceError::Unavailable(crate::msg!("err-unavailable")));
             }
             Err(e) => {
                 tracing::warn!(key = %s.signature_key, error = ?e, "signature image missing");
+                read.insert(s.signature_key.clone(), None);
                 out.push(None);
             }
         }
@@ -121,10 +133,10 @@ async fn images_of(state: &AppState, shows: &Snapshot) -> ServiceResult<Vec<Opti
     Ok(out)
 }
 
-async fn job_of(state: &AppState, c: &Certificate) -> ServiceResult<Job> {
+async fn job_of(state: &AppState, c: &Certificate, read: &mut Images) -> ServiceResult<Job> {
     let shows = Snapshot::parse(&c.snapshot)?;
     Ok(Job {
-        images: images_of(state, &shows).await?,
+        images: images_of(state, &shows, read).await?,
         shows,
         name_latin: c.name_latin.clone(),
         name_native: c.name_native.clone(),
@@ -136,7 +148,7 @@ async fn job_of(state: &AppState, c: &Certificate) -> ServiceResult<Job> {
 
 /// The PDF of an issued certificate.
 pub async fn render(state: &AppState, c: &Certificate) -> ServiceResult<Vec<u8>> {
-    let mut files = run(state, vec![job_of(state, c).await?]).await?;
+    let mut files = run(state, vec![job_of(state, c, &mut Images::new()).await?]).await?;
     files.pop().ok_or_else(|| ServiceError::Internal("no certificate rendered".into()))
 }
 
@@ -158,7 +170,7 @@ pub async fn specimen(state: &AppState, ed: &Edition, name: &str, native: &str) 
     drop(conn);
     let code = new_code();
     let job = Job {
-        images: images_of(state, &shows).await?,
+        images: images_of(state, &shows, &mut Images::new()).await?,
         shows,
         name_latin: latin,
         name_native: native.unwrap_or_default(),
@@ -195,8 +207,9 @@ pub async fn zip_of_edition(state: &AppState, ed: &Edition) -> ServiceResult<Zip
         repo::of_edition(&mut conn, ed.id).await?.into_iter().filter(|c| c.state == "valid").collect();
     drop(conn);
     let mut jobs = Vec::with_capacity(valid.len());
+    let mut read = Images::new();
     for c in &valid {
-        jobs.push(job_of(state, c).await?);
+        jobs.push(job_of(state, c, &mut read).await?);
     }
     let files = run(state, jobs).await?;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
