@@ -15,6 +15,8 @@ pub mod names;
 pub mod organisation;
 pub mod password;
 pub mod questions;
+pub mod report_figures;
+pub mod report_filter;
 pub mod role;
 pub mod roster;
 pub mod survey;

@@ -10,6 +10,7 @@ pub mod materials;
 pub mod outbox;
 pub mod password_resets;
 pub mod personal_data;
+pub mod reports;
 pub mod sessions;
 pub mod survey;
 pub mod users;

@@ -11,6 +11,7 @@ pub mod certificates;
 pub mod checkin;
 pub mod csrf;
 pub mod enrollment;
+pub mod export;
 pub mod errors;
 pub mod fairings;
 pub mod guards;
