@@ -92,3 +92,4 @@ FOR EACH ROW EXECUTE FUNCTION report_count_certificate();
 CREATE INDEX enrollments_report ON enrollments (edition_id, country, organisation_type, state);
 CREATE INDEX lesson_progress_user ON lesson_progress (user_id);
 CREATE INDEX editions_starts_on ON editions (starts_on);
+CREATE INDEX users_display_name ON users (display_name, id);

@@ -84,3 +84,4 @@ CREATE INDEX enrollments_report ON enrollments (
     lessons_done, sessions_present, sessions_late, sessions_excused, sessions_absent, has_certificate);
 CREATE INDEX lesson_progress_user ON lesson_progress (user_id);
 CREATE INDEX editions_starts_on ON editions (starts_on);
+CREATE INDEX users_display_name ON users (display_name, id);

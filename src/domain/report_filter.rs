@@ -13,7 +13,7 @@ use super::{countries, enrollment, organisation};
 pub const PAGE_SIZE: i64 = 50;
 
 /// The filter as the query string carries it; every value may be missing or malformed.
-#[derive(Debug, Default, Clone, rocket::FromForm)]
+#[derive(Debug, Default, Clone)]
 pub struct RawFilter {
     pub program: Option<String>,
     pub edition: Option<String>,
@@ -121,7 +121,7 @@ fn checked(value: String, known: bool, problem: &'static str, problems: &mut Vec
 
 pub fn parse(raw: &RawFilter) -> Parsed {
     let mut problems = Vec::new();
-    let mut read_date = |v: String, key: &'static str, problems: &mut Vec<&'static str>| match date(&v) {
+    let read_date = |v: String, key: &'static str, problems: &mut Vec<&'static str>| match date(&v) {
         Some(d) => d.to_string(),
         None if v.is_empty() => v,
         None => {

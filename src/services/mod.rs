@@ -17,6 +17,7 @@ pub mod materials;
 pub mod passwords;
 pub mod personal_data;
 pub mod profile;
+pub mod reports;
 pub mod roster;
 pub mod sessions;
 pub mod sessions_admin;

@@ -207,7 +207,7 @@ pub async fn xlsx_stream<S: BatchSource>(
     let mut workbook = Workbook::new();
     let percent = percent_format();
     let mut rows = source.next_batch().await?;
-    let ws = workbook.add_worksheet_with_constant_memory();
+    let ws = workbook.add_worksheet_with_constant_memory().map_err(xlsx_error)?;
     start_sheet(ws, sheet, &headers, &rows).map_err(xlsx_error)?;
     let mut next_row = 1u32;
     while !rows.is_empty() {

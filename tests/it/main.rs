@@ -24,6 +24,7 @@ mod mail;
 mod materials;
 mod materials_api;
 mod profile;
+mod reports;
 mod schema;
 mod storage;
 mod survey;

@@ -5,6 +5,10 @@ pub mod applications;
 pub mod audit;
 pub mod certificates;
 pub mod editions;
+pub mod report_form;
+pub mod report_lists;
+pub mod report_tables;
+pub mod reports;
 pub mod sessions;
 
 use rocket::Route;
@@ -17,6 +21,8 @@ pub fn routes() -> Vec<Route> {
     r.extend(applications::routes());
     r.extend(certificates::routes());
     r.extend(audit::routes());
+    r.extend(reports::routes());
+    r.extend(report_lists::routes());
     r
 }
 
