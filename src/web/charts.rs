@@ -35,9 +35,9 @@ pub struct Stack {
 /// Okabe–Ito hues, the light ones darkened so each reaches 3:1 against white.
 pub const PALETTE: [&str; 8] = ["#0072B2", "#D55E00", "#009E73", "#C46A9C", "#9A6700", "#2B9AC9", "#857600", "#595959"];
 
-const WIDTH: f64 = 600.0;
+const WIDTH: f64 = 640.0;
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-const FONT_SIZE: f64 = 14.0;
+const FONT_SIZE: f64 = 13.0;
 /// Body text, 16:1 on white.
 const INK: &str = "#1f1f1f";
 /// Ticks and axis labels, 7.5:1 on white.
@@ -46,7 +46,7 @@ const GRID: &str = "#d4d4d4";
 /// Longest label drawn, in narrow-character units; the full text stays in a `<title>`.
 const MAX_LABEL: usize = 28;
 /// Label column of bar charts: wide enough for `MAX_LABEL` characters.
-const LABEL_W: f64 = 212.0;
+const LABEL_W: f64 = 240.0;
 /// Room right of the longest bar for its number.
 const VALUE_W: f64 = 76.0;
 const ROW: f64 = 30.0;
@@ -114,7 +114,11 @@ pub fn lines(id: &str, title: &str, desc: &str, series: &[Series], percent: bool
     }
     let pad = 18.0;
     let x_at = |i: usize| {
-        if xs.len() < 2 { (left + right) / 2.0 } else { left + pad + i as f64 * (right - left - 2.0 * pad) / (xs.len() - 1) as f64 }
+        if xs.len() < 2 {
+            (left + right) / 2.0
+        } else {
+            left + pad + i as f64 * (right - left - 2.0 * pad) / (xs.len() - 1) as f64
+        }
     };
     // Thin the x labels so they never overlap (about 56 units of width each).
     let every = xs.len().div_ceil(((right - left) / 56.0) as usize).max(1);
@@ -128,15 +132,21 @@ pub fn lines(id: &str, title: &str, desc: &str, series: &[Series], percent: bool
         );
     }
     let y_at = |v: f64| bottom - v / top * plot_h;
-    for (si, s) in series.iter().enumerate() {
+    let grid: Vec<Vec<Option<f64>>> = series
+        .iter()
+        .map(|s| {
+            let mut values = vec![None; xs.len()];
+            for (x, v) in &s.points {
+                if let Some(i) = xs.iter().position(|l| l == x) {
+                    values[i] = v.map(cap);
+                }
+            }
+            values
+        })
+        .collect();
+    for ((si, s), values) in series.iter().enumerate().zip(&grid) {
         let colour = PALETTE[si % PALETTE.len()];
         let dash = DASHES[si % DASHES.len()];
-        let mut values: Vec<Option<f64>> = vec![None; xs.len()];
-        for (x, v) in &s.points {
-            if let Some(i) = xs.iter().position(|l| l == x) {
-                values[i] = v.map(cap);
-            }
-        }
         let _ = write!(out, "<g><title>{}</title>", esc(&s.name));
         for run in values.iter().enumerate().collect::<Vec<_>>().split(|(_, v)| v.is_none()) {
             if run.len() < 2 {
@@ -158,7 +168,7 @@ pub fn lines(id: &str, title: &str, desc: &str, series: &[Series], percent: bool
             let text = format!("{}{suffix}", num(v));
             let _ = write!(
                 out,
-                r#"<circle cx="{}" cy="{}" r="4" fill="{colour}" stroke="#ffffff" stroke-width="1.5"><title>{}, {}: {}</title></circle>"#,
+                r##"<circle cx="{}" cy="{}" r="4" fill="{colour}" stroke="#ffffff" stroke-width="1.5"><title>{}, {}: {}</title></circle>"##,
                 num(x),
                 num(y),
                 esc(&s.name),
@@ -166,8 +176,10 @@ pub fn lines(id: &str, title: &str, desc: &str, series: &[Series], percent: bool
                 esc(&text)
             );
             if i % label_every == 0 || i + 1 == xs.len() {
-                // Odd series write below their points, so two close lines keep their numbers apart.
-                let below = si % 2 == 1 && y < bottom - 24.0;
+                // A point with another line above it writes its number below, so close lines
+                // keep their numbers apart.
+                let higher = grid.iter().enumerate().any(|(o, vs)| vs[i].is_some_and(|w| w > v || (w == v && o < si)));
+                let below = higher && y < bottom - 24.0;
                 let ty = if below { y + 20.0 } else { y - 9.0 };
                 let _ = write!(
                     out,
@@ -236,7 +248,7 @@ pub fn stacked(id: &str, title: &str, desc: &str, stacks: &[Stack]) -> String {
             let by = y + (ROW - BAR_H) / 2.0;
             let _ = write!(
                 out,
-                r#"<rect x="{}" y="{}" width="{}" height="{BAR_H}" fill="{fill}" stroke="#ffffff" stroke-width="1"><title>{}: {}</title></rect>"#,
+                r##"<rect x="{}" y="{}" width="{}" height="{BAR_H}" fill="{fill}" stroke="#ffffff" stroke-width="1"><title>{}: {}</title></rect>"##,
                 num(x0),
                 num(by),
                 num(x1 - x0),
@@ -561,7 +573,7 @@ mod tests {
     fn axis_rounds_to_few_gridlines() {
         assert_eq!(axis(7.0), (8.0, 2.0));
         assert_eq!(axis(100.0), (100.0, 20.0));
-        assert_eq!(axis(1234.0), (1500.0, 500.0));
+        assert_eq!(axis(1234.0), (1250.0, 250.0));
         assert_eq!(axis(3.0), (3.0, 1.0));
         for max in [0.0, 0.01, 0.7, 1.0, 9.9, 11.0, 48.0, 1e7, 1e15] {
             let (top, step) = axis(max);
@@ -596,7 +608,10 @@ mod tests {
 
     #[test]
     fn a_gap_breaks_the_line() {
-        let s = series("a", &[("2020", Some(1.0)), ("2021", Some(2.0)), ("2022", None), ("2023", Some(3.0)), ("2024", Some(4.0))]);
+        let s = series(
+            "a",
+            &[("2020", Some(1.0)), ("2021", Some(2.0)), ("2022", None), ("2023", Some(3.0)), ("2024", Some(4.0))],
+        );
         let svg = lines("g", "t", "d", &[s], false);
         assert_eq!(svg.matches("<polyline").count(), 2, "{svg}");
         assert_eq!(svg.matches("<circle").count(), 4);
@@ -664,13 +679,37 @@ mod tests {
         let countries = [
             Bar { label: "Deutschland".into(), value: 1234.0, display: "1,234".into() },
             Bar { label: "Côte d'Ivoire & <Ghana>".into(), value: 617.0, display: "617".into() },
-            Bar { label: "Regional Directorate for Vocational Training and Employment".into(), value: 88.0, display: "88".into() },
+            Bar {
+                label: "Regional Directorate for Vocational Training and Employment".into(),
+                value: 88.0,
+                display: "88".into(),
+            },
             Bar { label: "日本".into(), value: 42.0, display: "42".into() },
             Bar { label: "المغرب".into(), value: 0.0, display: "0".into() },
         ];
         let trend = [
-            series("Completion rate", &[("2019", Some(62.0)), ("2020", Some(55.5)), ("2021", None), ("2022", Some(71.0)), ("2023", Some(78.2)), ("2024", Some(87.5))]),
-            series("Attendance rate", &[("2019", Some(80.0)), ("2020", Some(74.0)), ("2021", Some(69.0)), ("2022", Some(83.0)), ("2023", Some(90.0)), ("2024", Some(92.4))]),
+            series(
+                "Completion rate",
+                &[
+                    ("2019", Some(62.0)),
+                    ("2020", Some(55.5)),
+                    ("2021", None),
+                    ("2022", Some(71.0)),
+                    ("2023", Some(78.2)),
+                    ("2024", Some(87.5)),
+                ],
+            ),
+            series(
+                "Attendance rate",
+                &[
+                    ("2019", Some(80.0)),
+                    ("2020", Some(74.0)),
+                    ("2021", Some(69.0)),
+                    ("2022", Some(83.0)),
+                    ("2023", Some(90.0)),
+                    ("2024", Some(92.4)),
+                ],
+            ),
         ];
         let states = [
             stack("Africa", &[("accepted", 120.0), ("waiting", 40.0), ("declined", 25.0), ("withdrawn", 6.0)]),
