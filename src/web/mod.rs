@@ -8,6 +8,7 @@ pub mod auth;
 pub mod calendar;
 pub mod catalogue;
 pub mod certificates;
+pub mod charts;
 pub mod checkin;
 pub mod csrf;
 pub mod enrollment;
