@@ -213,7 +213,7 @@ fn chart_bars(html: &str, key: &str) -> Vec<(String, String)> {
     let start = html.find(&format!("id=\"{key}-heading\"")).unwrap();
     let section = &html[start..];
     let svg = &section[section.find("<svg").unwrap()..section.find("</svg>").unwrap()];
-    svg.split("<g class=\"bar\"")
+    svg.split("<g><title>")
         .skip(1)
         .map(|g| {
             let texts: Vec<String> = g
