@@ -133,7 +133,7 @@ async fn insert_people(db: &Db, people: &[people::Person]) -> ServiceResult<Vec<
             p.position.into(),
             p.language.into(),
             p.time_zone.into(),
-            1.into(),
+            1_i64.into(),
             stamp.as_str().into(),
             stamp.as_str().into(),
         ])

@@ -230,7 +230,7 @@ async fn answer(
     .fetch_all(&db.pool)
     .await?;
     let mut rows = Inserter::new(db, "survey_answers", &["response_id", "question_id", "likert", "text"]);
-    for (response, user) in responses.into_iter().filter(|(_, u)| mine.contains(u)) {
+    for (response, _) in responses.into_iter().filter(|(_, u)| mine.contains(u)) {
         for (question, kind) in questions {
             let (likert, text) = if kind == "likert" {
                 (V::I(rng.gen_range(3..=5) - i64::from(rng.gen_ratio(1, 10))), V::T(String::new()))

@@ -106,11 +106,12 @@ impl Inserter {
                 V::NullText => q.bind(None::<String>),
             };
         }
-        let tx = match self.tx.as_mut() {
-            Some(tx) => tx,
-            None => self.tx.insert(self.db.begin_write().await?),
-        };
-        q.execute(&mut **tx).await?;
+        if self.tx.is_none() {
+            self.tx = Some(self.db.begin_write().await?);
+        }
+        if let Some(tx) = self.tx.as_mut() {
+            q.execute(&mut **tx).await?;
+        }
         self.written += rows as u64;
         self.since_commit += rows;
         if self.since_commit >= ROWS_PER_TRANSACTION {

@@ -9,7 +9,7 @@ use rand::Rng;
 use rand::rngs::StdRng;
 use time::Duration;
 
-use super::batch::{Inserter, V};
+use super::batch::Inserter;
 use super::editions::{ScaleEdition, at};
 use super::people::{Person, weighted};
 use crate::db::{Db, Timestamp, now};

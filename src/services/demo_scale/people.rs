@@ -346,7 +346,7 @@ const fn at(
 
 /// Fifty countries: twelve in Asia and the Pacific (most participants come from there), ten in
 /// each other region but Latin America and the Caribbean (eight).
-const PLACES: [Place; 50] = [
+static PLACES: [Place; 50] = [
     at("VN", &VIETNAMESE, "Ho Chi Minh City", "Asia/Ho_Chi_Minh", "vi", 9),
     at("KR", &KOREAN, "Daejeon", "Asia/Seoul", "ko", 9),
     at("CN", &CHINESE, "Beijing", "Asia/Shanghai", "en", 7),
@@ -400,7 +400,7 @@ const PLACES: [Place; 50] = [
 ];
 
 /// Organisation types with their weights and name patterns (`{}` is the city).
-const ORGANISATIONS: [(&str, u32, &[&str]); 7] = [
+static ORGANISATIONS: [(&str, u32, &[&str]); 7] = [
     ("stp", 30, &["{} Science Park", "{} Technopark", "{} Hi-Tech Park", "{} Innovation District"]),
     ("city-government", 20, &["{} Metropolitan Government", "{} City Hall", "{} Smart City Office"]),
     ("university", 18, &["University of {}", "{} Institute of Technology", "{} National University"]),
@@ -474,9 +474,16 @@ pub fn weighted(rng: &mut StdRng, weights: &[u32]) -> usize {
 pub fn person(rng: &mut StdRng, index: usize) -> Person {
     let place = match PLACES.get(index) {
         Some(p) => p,
-        None => &PLACES[weighted(rng, &PLACES.map(|p| p.weight))],
+        None => {
+            let w: Vec<u32> = PLACES.iter().map(|p| p.weight).collect();
+            &PLACES[weighted(rng, &w)]
+        }
     };
-    let kind = if index < ORGANISATIONS.len() { index } else { weighted(rng, &ORGANISATIONS.map(|o| o.1)) };
+    let kind = if index < ORGANISATIONS.len() {
+        index
+    } else {
+        weighted(rng, &ORGANISATIONS.iter().map(|o| o.1).collect::<Vec<_>>())
+    };
     let (org_type, _, patterns) = ORGANISATIONS[kind];
     let organisation = patterns[rng.gen_range(0..patterns.len())].replace("{}", place.city);
     let n = place.names;
@@ -537,8 +544,8 @@ mod tests {
         for p in &PLACES {
             assert!(crate::domain::time_zone::time_zone(p.time_zone).is_ok(), "{}", p.time_zone);
         }
-        for (t, _, _) in ORGANISATIONS {
-            assert!(organisation::ORGANISATION_TYPES.contains(&t));
+        for (t, _, _) in ORGANISATIONS.iter() {
+            assert!(organisation::ORGANISATION_TYPES.contains(t));
         }
     }
 
