@@ -42,7 +42,12 @@ pub enum Command {
     Storage(StorageCommand),
     /// Add the demo people (a coordinator, two trainers, a dozen participants) and their
     /// enrollments, importing the content first when the database has none. Safe to repeat.
-    Demo,
+    Demo {
+        /// Then also generate benchmark data: this many participants over twenty editions,
+        /// with their applications, lessons, attendance and certificates.
+        #[arg(long)]
+        scale: Option<u64>,
+    },
     /// Certificates.
     #[command(subcommand)]
     Certificate(CertificateCommand),
@@ -308,12 +313,18 @@ pub async fn content_import(config: &Config, dir: &std::path::Path) -> Result<()
     Ok(())
 }
 
-/// Adds the demo people and enrollments (importing the content first when there is none).
-pub async fn demo(config: Config) -> Result<(), CliError> {
+/// Adds the demo people and enrollments (importing the content first when there is none),
+/// then with `scale` the generated benchmark data.
+pub async fn demo(config: Config, scale: Option<u64>) -> Result<(), CliError> {
     let dir = config.content_dir.clone();
     let state = cli_state(config).await?;
     let report = crate::services::demo::seed(&state, &dir).await?;
     println!("{report}");
+    if let Some(participants) = scale {
+        println!("generating {participants} participants…");
+        let report = crate::services::demo_scale::generate(&state, participants).await?;
+        println!("{report}");
+    }
     Ok(())
 }
 

@@ -31,7 +31,7 @@ async fn main() -> ExitCode {
     init_logging(config.log_format);
     let result = match args.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Serve { demo: false } => serve(config).await,
-        Command::Serve { demo: true } => match cli::demo(config.clone()).await {
+        Command::Serve { demo: true } => match cli::demo(config.clone(), None).await {
             Ok(()) => serve(config).await,
             Err(e) => Err(e),
         },
@@ -40,7 +40,7 @@ async fn main() -> ExitCode {
         Command::User(UserCommand::SetRole(a)) => cli::user_set_role(config, a).await,
         Command::Content(ContentCommand::Check { dir }) => cli::content_check(&dir),
         Command::Content(ContentCommand::Import { dir }) => cli::content_import(&config, &dir).await,
-        Command::Demo => cli::demo(config).await,
+        Command::Demo { scale } => cli::demo(config, scale).await,
         Command::Storage(StorageCommand::Verify) => cli::storage_verify(config).await,
         Command::Storage(StorageCommand::Gc) => cli::storage_gc(config).await,
         Command::Certificate(CertificateCommand::Preview(a)) => cli::certificate_preview(config, a).await,

@@ -10,13 +10,13 @@ use crate::repo::certificates::{self as repo, Settings};
 use crate::repo::programs;
 use crate::state::AppState;
 
-const SIGNATORIES: [(&str, &str); 2] = [
+pub(crate) const SIGNATORIES: [(&str, &str); 2] = [
     ("Kim Seo-yeon", "Secretary General, World Technopolis Association"),
     ("Elena Marchetti", "Programme Specialist, UNESCO Natural Sciences Sector"),
 ];
 
 /// The demo feedback survey: three statements rated 1–5 and one free text.
-const QUESTIONS: [(&str, &str, bool); 4] = [
+pub(crate) const QUESTIONS: [(&str, &str, bool); 4] = [
     ("likert", "The workshop gave me ideas I can apply in my science park or city.", true),
     ("likert", "The balance of lectures, site visits and group work was right.", true),
     ("likert", "The online course modules prepared me well for the sessions in Daejeon.", false),

@@ -9,6 +9,7 @@ pub mod certificates;
 pub mod content_import;
 pub mod demo;
 pub mod demo_certificates;
+pub mod demo_scale;
 pub mod editions_admin;
 pub mod enrollment;
 pub mod invitations;

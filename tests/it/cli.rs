@@ -93,3 +93,18 @@ async fn a_bad_setting_stops_with_one_line_naming_the_key() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("WTA_SESSION_MAX_DAYS"), "{err}");
 }
+
+#[rocket::async_test]
+async fn demo_scale_generates_once() {
+    let app = TestApp::new().await;
+    let out = run(&app, &["demo", "--scale", "300"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("generated 300 participants"), "{stdout}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE email LIKE '%@scale.example.org'").await, 300);
+    assert_eq!(app.count("SELECT COUNT(*) FROM editions").await, 20);
+    let out = run(&app, &["demo", "--scale", "300"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nothing added"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE email LIKE '%@scale.example.org'").await, 300);
+}
