@@ -9,6 +9,8 @@ pub mod certificates;
 pub mod content_import;
 pub mod demo;
 pub mod demo_certificates;
+pub mod directory;
+pub mod edition_progress;
 pub mod editions_admin;
 pub mod enrollment;
 pub mod invitations;

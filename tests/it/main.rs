@@ -27,4 +27,5 @@ mod profile;
 mod schema;
 mod storage;
 mod survey;
+mod trainer_view;
 mod web_shell;
