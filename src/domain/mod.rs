@@ -7,6 +7,7 @@ pub mod certificate;
 pub mod completion;
 pub mod countries;
 pub mod csv_export;
+pub mod edition_progress;
 pub mod email;
 pub mod enrollment;
 pub mod languages;

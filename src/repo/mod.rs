@@ -4,6 +4,8 @@
 pub mod attendance;
 pub mod audit;
 pub mod certificates;
+pub mod directory;
+pub mod edition_progress;
 pub mod enrollments;
 pub mod login_failures;
 pub mod materials;

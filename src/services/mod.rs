@@ -10,6 +10,8 @@ pub mod content_import;
 pub mod demo;
 pub mod demo_certificates;
 pub mod demo_scale;
+pub mod directory;
+pub mod edition_progress;
 pub mod editions_admin;
 pub mod enrollment;
 pub mod invitations;

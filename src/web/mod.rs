@@ -11,6 +11,7 @@ pub mod certificates;
 pub mod charts;
 pub mod checkin;
 pub mod csrf;
+pub mod directory;
 pub mod enrollment;
 pub mod export;
 pub mod errors;
@@ -31,6 +32,7 @@ pub mod profile;
 pub mod rate_limit;
 pub mod survey;
 pub mod survey_manage;
+pub mod trainer_progress;
 pub mod view;
 
 use rocket::Route;
@@ -57,6 +59,8 @@ pub fn routes() -> Vec<Route> {
     r.extend(checkin::routes());
     r.extend(survey::routes());
     r.extend(survey_manage::routes());
+    r.extend(trainer_progress::routes());
+    r.extend(directory::routes());
     r.extend(health::routes());
     r.extend(api::routes());
     r

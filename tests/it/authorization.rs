@@ -633,6 +633,24 @@ fn table() -> Vec<Row> {
             None,
             [401, 404, 200, 200],
         ),
+        // Participant progress (the edition's trainers, coordinators) and the directory (also
+        // its participants): the participant here is in no edition.
+        row(Get, "/editions/<slug>/progress?<f..>", "/editions/itw-2027/progress", None, [303, 404, 200, 200]),
+        row(
+            Get,
+            "/editions/<slug>/progress.csv?<f..>",
+            "/editions/itw-2027/progress.csv?state=completed",
+            None,
+            [303, 404, 200, 200],
+        ),
+        row(
+            Get,
+            "/editions/<slug>/progress.xlsx?<f..>",
+            "/editions/itw-2027/progress.xlsx",
+            None,
+            [303, 404, 200, 200],
+        ),
+        row(Get, "/editions/<slug>/participants", "/editions/itw-2027/participants", None, [303, 404, 200, 200]),
         row(Get, "/api/v1/programs", "/api/v1/programs", None, [200, 200, 200, 200]),
         row(Get, "/api/v1/editions/<slug>", "/api/v1/editions/itw-2027", None, [200, 200, 200, 200]),
         row(Get, "/api/v1/editions/<slug>/sessions", "/api/v1/editions/itw-2027/sessions", None, [200, 200, 200, 200]),

@@ -29,4 +29,5 @@ mod reports;
 mod schema;
 mod storage;
 mod survey;
+mod trainer_view;
 mod web_shell;
