@@ -140,7 +140,8 @@ async fn scale_data_is_complete_and_consistent() {
     for status in ["present", "late", "excused", "absent"] {
         let marks = app.count(&format!("SELECT COUNT(*) FROM session_attendance WHERE status = '{status}'")).await;
         assert!(marks > 0, "{status}");
-        let counted = app.count(&format!("SELECT CAST(COALESCE(SUM(sessions_{status}), 0) AS BIGINT) FROM enrollments")).await;
+        let counted =
+            app.count(&format!("SELECT CAST(COALESCE(SUM(sessions_{status}), 0) AS BIGINT) FROM enrollments")).await;
         assert_eq!(counted, marks, "{status}");
     }
     // Those who completed did at least 80 % of the lessons and have one valid certificate.
