@@ -82,6 +82,8 @@ pub async fn generate(state: &AppState, participants: u64) -> ServiceResult<Scal
     report.participants = user_ids.len() as u64;
     let planned = enrollments::plan(&mut rng, &eds, people.len());
     report.enrollments = enrollments::insert(db, &mut rng, &eds, &people, &user_ids, &planned).await?;
+    // The triggers' lookups of enrollments are then planned knowing the table's new size.
+    sqlx::query("ANALYZE").execute(&db.pool).await?;
     let written = enrollments::written(db, &eds, &user_ids, &planned).await?;
     report.lessons = activity::lessons(db, &mut rng, &eds, &written).await?;
     report.marks = activity::attendance(db, &mut rng, &eds, &written).await?;

@@ -136,11 +136,12 @@ async fn scale_data_is_complete_and_consistent() {
     // The counters agree with the activity rows.
     let lessons = app.count("SELECT COUNT(*) FROM lesson_progress").await;
     assert!(lessons > 0);
-    assert_eq!(app.count("SELECT COALESCE(SUM(lessons_done), 0) FROM enrollments").await, lessons);
+    assert_eq!(app.count("SELECT CAST(COALESCE(SUM(lessons_done), 0) AS BIGINT) FROM enrollments").await, lessons);
     for status in ["present", "late", "excused", "absent"] {
         let marks = app.count(&format!("SELECT COUNT(*) FROM session_attendance WHERE status = '{status}'")).await;
         assert!(marks > 0, "{status}");
-        let counted = app.count(&format!("SELECT COALESCE(SUM(sessions_{status}), 0) FROM enrollments")).await;
+        let counted =
+            app.count(&format!("SELECT CAST(COALESCE(SUM(sessions_{status}), 0) AS BIGINT) FROM enrollments")).await;
         assert_eq!(counted, marks, "{status}");
     }
     // Those who completed did at least 80 % of the lessons and have one valid certificate.

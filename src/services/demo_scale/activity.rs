@@ -160,20 +160,24 @@ pub async fn surveys(db: &Db, rng: &mut StdRng, editions: &[ScaleEdition], writt
         let Some(e) = editions.get(index) else { continue };
         let questions = questions(db, e.id).await?;
         let at_end = at(e.ends_on, 9 * 60);
-        let mut submissions = Inserter::new(db, "survey_submissions", &["edition_id", "user_id", "submitted_at"]);
-        let mut answered = Inserter::new(db, "survey_responses", &["edition_id", "user_id", "submitted_at"]);
+        let mut respondents = Vec::new();
         for w in written.iter().filter(|w| w.edition == index) {
-            let user = w.user;
-            let answers = w.state == COMPLETED || (w.state == ACCEPTED && rng.gen_ratio(3, 10));
-            if !answers {
-                continue;
+            if w.state == COMPLETED || (w.state == ACCEPTED && rng.gen_ratio(3, 10)) {
+                respondents.push((w.user, at_end.plus_minutes(rng.gen_range(0..60 * 24 * 5)).db()));
             }
-            let when = at_end.plus_minutes(rng.gen_range(0..60 * 24 * 5)).db();
-            submissions.push(vec![e.id.into(), user.into(), when.clone().into()]).await?;
+        }
+        // One table after the other: on SQLite a second open write transaction would wait
+        // for the first forever.
+        let mut submissions = Inserter::new(db, "survey_submissions", &["edition_id", "user_id", "submitted_at"]);
+        for (user, when) in &respondents {
+            submissions.push(vec![e.id.into(), (*user).into(), when.as_str().into()]).await?;
+        }
+        submissions.finish().await?;
+        let mut answered = Inserter::new(db, "survey_responses", &["edition_id", "user_id", "submitted_at"]);
+        for (user, when) in respondents {
             let respondent = if e.survey_anonymous { V::NullInt } else { V::I(user) };
             answered.push(vec![e.id.into(), respondent, when.into()]).await?;
         }
-        submissions.finish().await?;
         responses += answered.finish().await?;
         if !e.survey_anonymous {
             answer(db, rng, e.id, &questions, written).await?;

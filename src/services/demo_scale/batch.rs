@@ -4,7 +4,7 @@
 
 use sqlx::{Any, Transaction};
 
-use crate::db::Db;
+use crate::db::{Backend, Db};
 
 /// Bound values per statement: well under SQLite's 32,766 and PostgreSQL's 65,535.
 const VALUES_PER_STATEMENT: usize = 8_000;
@@ -107,7 +107,13 @@ impl Inserter {
             };
         }
         if self.tx.is_none() {
-            self.tx = Some(self.db.begin_write().await?);
+            let mut tx = self.db.begin_write().await?;
+            if self.db.backend == Backend::Postgres {
+                // A statement of thousands of rows, each firing a trigger, may outlast the
+                // server's per-statement limit on a busy machine.
+                sqlx::query("SET LOCAL statement_timeout = 0").execute(&mut *tx).await?;
+            }
+            self.tx = Some(tx);
         }
         if let Some(tx) = self.tx.as_mut() {
             q.execute(&mut **tx).await?;
