@@ -226,7 +226,10 @@ mod tests {
 
     #[test]
     fn names_prefer_the_certificate_and_show_the_own_script_beside() {
-        assert_eq!(shown_name("Liem", "Tran Thanh Liem", "Trần Thanh Liêm"), ("Tran Thanh Liem".into(), Some("Trần Thanh Liêm".into())));
+        assert_eq!(
+            shown_name("Liem", "Tran Thanh Liem", "Trần Thanh Liêm"),
+            ("Tran Thanh Liem".into(), Some("Trần Thanh Liêm".into()))
+        );
         assert_eq!(shown_name("Amara Okafor", "", ""), ("Amara Okafor".into(), None));
         assert_eq!(shown_name("x", "Lucía Fernández", "Lucía Fernández"), ("Lucía Fernández".into(), None));
     }

@@ -114,7 +114,14 @@ pub fn progress_band(done: i64, total: i64) -> usize {
 mod tests {
     use super::*;
 
-    fn g(country: &'static str, state: &'static str, n: i64, lessons: i64, present: i64, excused: i64) -> Group<'static> {
+    fn g(
+        country: &'static str,
+        state: &'static str,
+        n: i64,
+        lessons: i64,
+        present: i64,
+        excused: i64,
+    ) -> Group<'static> {
         Group { country, state, enrollments: n, lessons_done: lessons, present, late: 0, excused, certificates: 0 }
     }
 

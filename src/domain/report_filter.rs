@@ -50,7 +50,9 @@ impl ReportFilter {
     pub fn countries(&self) -> Option<Vec<&'static str>> {
         let in_region = |c: &countries::Country| self.region.is_empty() || c.region == self.region;
         if !self.country.is_empty() {
-            return Some(countries::all().iter().filter(|c| c.code == self.country && in_region(c)).map(|c| c.code).collect());
+            return Some(
+                countries::all().iter().filter(|c| c.code == self.country && in_region(c)).map(|c| c.code).collect(),
+            );
         }
         (!self.region.is_empty()).then(|| countries::all().iter().filter(|c| in_region(c)).map(|c| c.code).collect())
     }
@@ -135,9 +137,15 @@ pub fn parse(raw: &RawFilter) -> Parsed {
         problems.push(crate::msg!("report-bad-range"));
     }
     let country = text(&raw.country).to_uppercase();
-    let country = checked(country.clone(), countries::find(&country).is_some(), crate::msg!("report-bad-country"), &mut problems);
+    let country =
+        checked(country.clone(), countries::find(&country).is_some(), crate::msg!("report-bad-country"), &mut problems);
     let region = text(&raw.region);
-    let region = checked(region.clone(), countries::REGIONS.contains(&region.as_str()), crate::msg!("report-bad-region"), &mut problems);
+    let region = checked(
+        region.clone(),
+        countries::REGIONS.contains(&region.as_str()),
+        crate::msg!("report-bad-region"),
+        &mut problems,
+    );
     let org_type = text(&raw.org_type);
     let org_type = checked(
         org_type.clone(),
@@ -146,7 +154,12 @@ pub fn parse(raw: &RawFilter) -> Parsed {
         &mut problems,
     );
     let state = text(&raw.state);
-    let state = checked(state.clone(), enrollment::STATES.contains(&state.as_str()), crate::msg!("report-bad-state"), &mut problems);
+    let state = checked(
+        state.clone(),
+        enrollment::STATES.contains(&state.as_str()),
+        crate::msg!("report-bad-state"),
+        &mut problems,
+    );
     let page = match text(&raw.page) {
         p if p.is_empty() => 1,
         p => match p.parse::<u32>() {
@@ -234,7 +247,10 @@ mod tests {
     #[test]
     fn unknown_values_are_reported_and_dropped() {
         let p = parse(&raw(&[("country", "XX"), ("region", "mars"), ("org_type", "army"), ("state", "lost")]));
-        assert_eq!(p.problems, vec!["report-bad-country", "report-bad-region", "report-bad-org-type", "report-bad-state"]);
+        assert_eq!(
+            p.problems,
+            vec!["report-bad-country", "report-bad-region", "report-bad-org-type", "report-bad-state"]
+        );
         assert_eq!(p.filter, ReportFilter::default());
     }
 

@@ -169,7 +169,11 @@ pub struct SessionMarks {
     pub absent: i64,
 }
 
-pub async fn session_marks(conn: &mut Conn, edition_id: i64, f: &ReportFilter) -> Result<Vec<SessionMarks>, sqlx::Error> {
+pub async fn session_marks(
+    conn: &mut Conn,
+    edition_id: i64,
+    f: &ReportFilter,
+) -> Result<Vec<SessionMarks>, sqlx::Error> {
     let mut w = Where::from_filter(f);
     let edition = w.placeholder(Bind::Int(edition_id));
     let count = |status: &str| {
@@ -208,10 +212,12 @@ pub async fn lessons_done_counts(
 
 /// Seats taken per country against the edition's quota.
 pub async fn country_seats(conn: &mut Conn, edition_id: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT country, taken FROM country_seats WHERE edition_id = $1 AND taken > 0 ORDER BY taken DESC, country")
-        .bind(edition_id)
-        .fetch_all(&mut *conn)
-        .await
+    sqlx::query_as(
+        "SELECT country, taken FROM country_seats WHERE edition_id = $1 AND taken > 0 ORDER BY taken DESC, country",
+    )
+    .bind(edition_id)
+    .fetch_all(&mut *conn)
+    .await
 }
 
 /// One enrollment as the coordinators' participant list shows it (personal data included).
@@ -312,7 +318,12 @@ pub struct PersonRow {
 /// A page of the people with an enrollment matching the filter, by name, with their counts
 /// across all editions. Walking people in name order and stopping after a page keeps this
 /// fast however many people there are.
-pub async fn people_page(conn: &mut Conn, f: &ReportFilter, limit: i64, offset: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
+pub async fn people_page(
+    conn: &mut Conn,
+    f: &ReportFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<PersonRow>, sqlx::Error> {
     let mut w = Where::from_filter(f);
     let mut extra = if f.q.is_empty() { String::new() } else { name_search(&mut w, &f.q) };
     if !extra.is_empty() {

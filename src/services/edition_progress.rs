@@ -38,7 +38,8 @@ fn counters(r: &ProgressRow) -> Counters {
 }
 
 fn sort(lines: &mut [Line], by: &str) {
-    let name = |l: &Line| rules::shown_name(&l.row.display_name, &l.row.name_latin, &l.row.name_native).0.to_lowercase();
+    let name =
+        |l: &Line| rules::shown_name(&l.row.display_name, &l.row.name_latin, &l.row.name_native).0.to_lowercase();
     lines.sort_by(|a, b| {
         let first = match by {
             "lessons" => b.figures.lessons_done.cmp(&a.figures.lessons_done),
@@ -65,11 +66,16 @@ pub async fn view(state: &AppState, user: &User, slug: &str, raw: &RawFilter) ->
     let size = Size { lessons, sessions_held };
     let mut countries = repo::countries(&mut conn, ed.id).await?;
     countries.sort();
-    let rows =
-        if problems.is_empty() { repo::participants(&mut conn, ed.id, &filter.country, &filter.state).await? } else { Vec::new() };
+    let rows = if problems.is_empty() {
+        repo::participants(&mut conn, ed.id, &filter.country, &filter.state).await?
+    } else {
+        Vec::new()
+    };
     let mut lines: Vec<Line> = rows
         .into_iter()
-        .filter(|r| rules::matches_search(&filter.q, &[r.display_name.as_str(), r.name_latin.as_str(), r.name_native.as_str()]))
+        .filter(|r| {
+            rules::matches_search(&filter.q, &[r.display_name.as_str(), r.name_latin.as_str(), r.name_native.as_str()])
+        })
         .map(|row| Line { figures: rules::figures(&counters(&row), size), row })
         .collect();
     sort(&mut lines, filter.sort);

@@ -182,7 +182,11 @@ async fn finish(mut workbook: Workbook, file_name: &str) -> Result<Download<toki
     })
     .await
     .map_err(|e| AppError::Internal(format!("spreadsheet task: {e}")))??;
-    Ok(Download { body: tokio::fs::File::from_std(file), content_type: xlsx_type(), disposition: disposition(file_name) })
+    Ok(Download {
+        body: tokio::fs::File::from_std(file),
+        content_type: xlsx_type(),
+        disposition: disposition(file_name),
+    })
 }
 
 /// Report tables as one workbook, one sheet per table.

@@ -70,11 +70,12 @@ async fn lessons(app: &TestApp, slug: &str) -> Vec<i64> {
 
 async fn sessions(app: &TestApp, slug: &str) -> Vec<i64> {
     let ed = app.edition_id(slug).await;
-    let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM edition_sessions WHERE edition_id = $1 ORDER BY starts_at, id")
-        .bind(ed)
-        .fetch_all(&app.state.db.pool)
-        .await
-        .unwrap();
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM edition_sessions WHERE edition_id = $1 ORDER BY starts_at, id")
+            .bind(ed)
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
     rows.into_iter().map(|r| r.0).collect()
 }
 
@@ -117,7 +118,8 @@ async fn activity_counters_follow_every_change() {
     mark(&app, ss[2], p, "excused").await;
     assert_eq!(counters(&app, p, OLD).await, (2, 1, 1, 1, 0, 0));
 
-    exec(&app, "UPDATE session_attendance SET status = 'absent' WHERE session_id = $1 AND user_id = $2", &[ss[0], p]).await;
+    exec(&app, "UPDATE session_attendance SET status = 'absent' WHERE session_id = $1 AND user_id = $2", &[ss[0], p])
+        .await;
     exec(&app, "DELETE FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2", &[p, ls[0]]).await;
     assert_eq!(counters(&app, p, OLD).await, (1, 0, 1, 1, 1, 0));
 
@@ -141,8 +143,11 @@ async fn certificate_counter_follows_issue_and_revoke() {
     let p = person(&app, OLD, "anna@example.org", "Anna Petrova", "RU", "university", "accepted").await;
     let coordinator = app.create_user("boss@example.org", "Boss", Role::Coordinator).await;
     let user = wta_academy::repo::users::by_id(&mut *app.conn().await, coordinator).await.unwrap().unwrap();
-    let enrollment: (i64,) =
-        sqlx::query_as("SELECT id FROM enrollments WHERE user_id = $1").bind(p).fetch_one(&app.state.db.pool).await.unwrap();
+    let enrollment: (i64,) = sqlx::query_as("SELECT id FROM enrollments WHERE user_id = $1")
+        .bind(p)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     let ed = wta_academy::services::learning::edition_named(&app.state, OLD).await.unwrap();
     let (cert, _) = wta_academy::services::certificates::complete_despite_rules(
         &app.state,
@@ -385,7 +390,9 @@ async fn bad_filters_get_a_message_and_others_get_404() {
 
     for role in [Role::Participant] {
         app.login_as(role).await;
-        for path in ["/manage/reports", "/manage/reports.xlsx", "/manage/reports/participants", "/manage/reports/people"] {
+        for path in
+            ["/manage/reports", "/manage/reports.xlsx", "/manage/reports/participants", "/manage/reports/people"]
+        {
             assert_eq!(app.get(path).await.status(), Status::NotFound, "{path}");
         }
     }

@@ -84,8 +84,8 @@ async fn setup(app: &TestApp) -> Fixture {
         "accepted",
     )
     .await;
-    let heo = participant(app, HEO, ["Heo Tae-jeong", "허태정", "KR", "Daejeon Technopolis", "Mayor"], 0, "accepted")
-        .await;
+    let heo =
+        participant(app, HEO, ["Heo Tae-jeong", "허태정", "KR", "Daejeon Technopolis", "Mayor"], 0, "accepted").await;
     let anna =
         participant(app, ANNA, ["Anna Smirnova", "Анна Смирнова", "RU", "Akademgorodok", "Analyst"], 1, "completed")
             .await;
@@ -153,8 +153,11 @@ async fn a_trainer_sees_progress_and_attendance_without_emails() {
     }
     assert!(!html.contains("mailto:"));
     // Sorted by name: Anna, Heo, Tran.
-    let (a, h, l) =
-        (html.find("Anna Smirnova").unwrap(), html.find("Heo Tae-jeong").unwrap(), html.find("Tran Thanh Liem").unwrap());
+    let (a, h, l) = (
+        html.find("Anna Smirnova").unwrap(),
+        html.find("Heo Tae-jeong").unwrap(),
+        html.find("Tran Thanh Liem").unwrap(),
+    );
     assert!(a < h && h < l, "by name");
     let liem = row_of(&html, "Tran Thanh Liem");
     assert!(liem.contains("(Trần Thanh Liêm)"), "{liem}");
@@ -200,7 +203,10 @@ async fn a_trainer_sees_progress_and_attendance_without_emails() {
     let liem: Vec<&str> = lines.iter().find(|l| l.starts_with("Tran Thanh Liem,")).unwrap().split(',').collect();
     let total = fx.lessons.to_string();
     assert_eq!(liem[1], "Trần Thanh Liêm");
-    assert_eq!(&liem[4..], ["Accepted", "3", total.as_str(), &format!("{:.1}", 300.0 / fx.lessons as f64), "3", "4", "1", "100.0", "No"]);
+    assert_eq!(
+        &liem[4..],
+        ["Accepted", "3", total.as_str(), &format!("{:.1}", 300.0 / fx.lessons as f64), "3", "4", "1", "100.0", "No"]
+    );
     let heo: Vec<&str> = lines.iter().find(|l| l.starts_with("Heo Tae-jeong,")).unwrap().split(',').collect();
     assert_eq!(&heo[5..], ["0", total.as_str(), "0.0", "1", "4", "0", "25.0", "No"]);
 

@@ -156,7 +156,10 @@ impl Labels {
             Cell::text(&r.email),
             Cell::text(&r.name_latin),
             Cell::text(&r.name_native),
-            Cell::Text(country.unwrap_or_else(|| if r.country.is_empty() { self.not_given.clone() } else { r.country.clone() })),
+            Cell::Text(
+                country
+                    .unwrap_or_else(|| if r.country.is_empty() { self.not_given.clone() } else { r.country.clone() }),
+            ),
             Cell::text(&r.organisation),
             Cell::Text(if r.organisation_type.is_empty() {
                 self.not_given.clone()
@@ -214,7 +217,11 @@ async fn participants_csv(
 }
 
 #[get("/manage/reports/participants.xlsx?<f..>")]
-async fn participants_xlsx(ctx: Ctx<'_>, _c: Coordinator, f: FilterQuery) -> Result<Download<tokio::fs::File>, AppError> {
+async fn participants_xlsx(
+    ctx: Ctx<'_>,
+    _c: Coordinator,
+    f: FilterQuery,
+) -> Result<Download<tokio::fs::File>, AppError> {
     let (source, headers) = download_source(&ctx, &f.raw()).await?;
     export::xlsx_stream("participants.xlsx", &ctx.t("report-participants-title"), headers, source).await
 }

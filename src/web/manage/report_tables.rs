@@ -118,7 +118,15 @@ fn breakdown<K: Ord>(
 
 fn common_breakdowns(ctx: &Ctx<'_>, cuts: &Cuts) -> Vec<Table> {
     vec![
-        breakdown(ctx, "regions", "report-by-region", vec![ctx.t("report-region")], &cuts.by_region, |r| vec![region_name(ctx, r)], 5),
+        breakdown(
+            ctx,
+            "regions",
+            "report-by-region",
+            vec![ctx.t("report-region")],
+            &cuts.by_region,
+            |r| vec![region_name(ctx, r)],
+            5,
+        ),
         breakdown(
             ctx,
             "countries",
@@ -163,7 +171,8 @@ pub fn overview(ctx: &Ctx<'_>, o: &Overview) -> Vec<Table> {
                 .editions
                 .iter()
                 .map(|e| {
-                    let mut row = vec![Cell::text(&e.program_short_name), Cell::text(&e.title), Cell::text(&e.starts_on)];
+                    let mut row =
+                        vec![Cell::text(&e.program_short_name), Cell::text(&e.title), Cell::text(&e.starts_on)];
                     row.extend(figure_cells(fig(e)));
                     row.push(Cell::Int(e.capacity));
                     row
@@ -287,7 +296,10 @@ pub fn edition(ctx: &Ctx<'_>, r: &EditionReport, survey: Option<&SurveyResults>,
         sheet: Sheet {
             name: states_title,
             headers: vec![ctx.t("report-state"), ctx.t("report-applications")],
-            rows: enrollment::STATES.iter().map(|s| vec![Cell::Text(state_name(ctx, s)), Cell::Int(f.state(s))]).collect(),
+            rows: enrollment::STATES
+                .iter()
+                .map(|s| vec![Cell::Text(state_name(ctx, s)), Cell::Int(f.state(s))])
+                .collect(),
         },
     };
 
@@ -304,10 +316,18 @@ pub fn edition(ctx: &Ctx<'_>, r: &EditionReport, survey: Option<&SurveyResults>,
         )),
         sheet: Sheet {
             name: sessions_title,
-            headers: ["report-session", "report-starts", "report-present", "report-late", "report-excused", "report-absent", "report-attendance"]
-                .iter()
-                .map(|k| ctx.t(k))
-                .collect(),
+            headers: [
+                "report-session",
+                "report-starts",
+                "report-present",
+                "report-late",
+                "report-excused",
+                "report-absent",
+                "report-attendance",
+            ]
+            .iter()
+            .map(|k| ctx.t(k))
+            .collect(),
             rows: rated
                 .iter()
                 .map(|(s, v)| {
