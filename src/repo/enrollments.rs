@@ -83,6 +83,18 @@ pub async fn by_user(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<O
     sqlx::query_as(&sql).bind(edition_id).bind(user_id).fetch_optional(&mut *conn).await
 }
 
+/// Records that a person agreed to appear in the edition's participant directory.
+pub async fn consent_to_listing(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE enrollments SET consent_listed = 1 WHERE edition_id = $1 AND user_id = $2 AND consent_listed = 0",
+    )
+    .bind(edition_id)
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 pub async fn by_id(conn: &mut Conn, edition_id: i64, id: i64) -> Result<Option<Enrollment>, sqlx::Error> {
     let sql = format!(
         "SELECT {COLUMNS} FROM enrollments n JOIN users u ON u.id = n.user_id WHERE n.edition_id = $1 AND n.id = $2"

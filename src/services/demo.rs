@@ -8,7 +8,7 @@ use super::{ServiceError, ServiceResult, accounts, content_import};
 use crate::domain::email::Email;
 use crate::domain::role::Role;
 use crate::domain::user::Profile;
-use crate::repo::{learning, programs, schedule, users};
+use crate::repo::{enrollments, learning, programs, schedule, users};
 use crate::state::AppState;
 
 /// The password every demo account shares; printed by `demo` and listed in the README.
@@ -288,7 +288,7 @@ pub async fn seed(state: &AppState, content_dir: &Path) -> ServiceResult<DemoRep
     }
     let mut conn = state.db.pool.acquire().await?;
     // Eight are accepted into the open 2027 workshop (the last four can still apply), and
-    // the first four also took part in 2019.
+    // the first four also took part in 2019. The first six agreed to the 2027 directory.
     for (slug, people) in [("itw-2027", &participant_ids[..8]), ("itw-2019", &participant_ids[..4])] {
         let Some(edition) = programs::edition_by_slug(&mut conn, slug).await? else { continue };
         for &trainer in &trainer_ids {
@@ -299,6 +299,11 @@ pub async fn seed(state: &AppState, content_dir: &Path) -> ServiceResult<DemoRep
         for &user in people {
             if learning::accept(&mut conn, edition.id, user).await? {
                 report.enrollments_added += 1;
+            }
+        }
+        if slug == "itw-2027" {
+            for &user in &people[..6] {
+                enrollments::consent_to_listing(&mut conn, edition.id, user).await?;
             }
         }
     }

@@ -1,4 +1,4 @@
-//! The coordinators' audit log (search, pages, CSV export), the rule that nothing but
+//! The coordinators' audit log (search, pages, CSV and XLSX export), the rule that nothing but
 //! `record()` writes it, and a participant's download of their own data.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -196,6 +196,16 @@ async fn audit_log_csv_has_every_matching_row_and_neutralises_formulas() {
         1,
         "a bad search gives the header alone"
     );
+
+    // The same search as a workbook: every row across batches, the header first.
+    let xlsx = app.get("/manage/audit.xlsx").await;
+    assert_eq!(xlsx.status(), Status::Ok);
+    assert!(xlsx.headers().get_one("Content-Disposition").unwrap().contains("audit-log.xlsx"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx.into_bytes().await.unwrap())).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut sheet).unwrap();
+    assert_eq!(sheet.matches("<row ").count(), 1 + 4 + 1203, "header and every entry");
+    assert!(sheet.contains("actor_email") && sheet.contains("coord.kim@example.org"));
 }
 
 #[rocket::async_test]

@@ -63,6 +63,7 @@ fn table() -> Vec<Row> {
         row(Get, "/profile/data.json", "/profile/data.json", None, [303, 200, 200, 200]),
         row(Get, "/manage/audit?<q..>", "/manage/audit?page=0&from=x", None, [303, 404, 200, 200]),
         row(Get, "/manage/audit.csv?<q..>", "/manage/audit.csv?action=certificate.", None, [303, 404, 200, 200]),
+        row(Get, "/manage/audit.xlsx?<q..>", "/manage/audit.xlsx?from=2025-99-01", None, [303, 404, 200, 200]),
         row(Get, "/manage/reports?<f..>", "/manage/reports?country=XX&page=0", None, [303, 404, 200, 200]),
         row(Get, "/manage/reports.csv?<table>&<f..>", "/manage/reports.csv?table=regions", None, [303, 404, 200, 200]),
         row(Get, "/manage/reports.xlsx?<f..>", "/manage/reports.xlsx?region=asia-pacific", None, [303, 404, 200, 200]),

@@ -232,6 +232,8 @@ async fn demo_adds_people_and_enrollments_once() {
     let users = app.count("SELECT COUNT(*) FROM users").await;
     let enrollments = app.count("SELECT COUNT(*) FROM enrollments").await;
     assert_eq!(enrollments, 8 + 4);
+    // Six of the 2027 participants agreed to the directory, so it is not empty in the demo.
+    assert_eq!(app.count("SELECT COUNT(*) FROM enrollments WHERE consent_listed = 1").await, 6);
     let second = cli(&["demo"], &app);
     assert!(String::from_utf8_lossy(&second.stdout).contains("0 accounts added, 0 enrollments added"));
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, users);

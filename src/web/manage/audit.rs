@@ -1,25 +1,24 @@
 //! The audit log for coordinators: a search whose filters live in the address (so it can be
-//! bookmarked) and the same search as a CSV download.
+//! bookmarked) and the same search as a CSV or XLSX download.
 
-use rocket::http::{ContentType, Header};
 use rocket::response::stream::ByteStream;
-use rocket::{FromForm, Responder, Route, get, routes};
+use rocket::{FromForm, Route, get, routes};
 use rocket_dyn_templates::Template;
 use serde_json::{Value, json};
 
-use crate::domain::audit_query::{self, PAGE_SIZE, Parsed, RawQuery};
-use crate::domain::csv_export;
+use crate::domain::audit_query::{self, AuditFilter, PAGE_SIZE, Parsed, RawQuery};
 use crate::error::AppError;
 use crate::repo::audit::{self, AuditRow};
+use crate::web::export::{self, BatchSource, Cell, Download};
 use crate::web::guards::Coordinator;
 use crate::web::view::Ctx;
 
 pub fn routes() -> Vec<Route> {
-    routes![page, export]
+    routes![page, export_csv, export_xlsx]
 }
 
 /// Rows read per query by the export, so a long log never sits in memory at once.
-const BATCH: usize = 500;
+const BATCH: i64 = 500;
 
 #[derive(FromForm, Default)]
 struct Query {
@@ -108,77 +107,66 @@ async fn page(ctx: Ctx<'_>, _c: Coordinator, q: Query) -> Result<Template, AppEr
             "prev": (problems.is_empty() && page > 1).then(|| format!("?{}", link(&raw, Some(page - 1)))),
             "next": has_next.then(|| format!("?{}", link(&raw, Some(page + 1)))),
             "export": format!("/manage/audit.csv?{}", link(&raw, None)),
+            "export_xlsx": format!("/manage/audit.xlsx?{}", link(&raw, None)),
         }),
     ))
-}
-
-/// A CSV download with its file name.
-#[derive(Responder)]
-struct CsvFile<R> {
-    body: R,
-    content_type: ContentType,
-    disposition: Header<'static>,
 }
 
 const HEADER: [&str; 10] =
     ["at", "actor_name", "actor_email", "action", "subject_type", "subject_id", "reason", "before", "after", "id"];
 
-fn csv_line(r: &AuditRow) -> String {
+fn cells(r: &AuditRow) -> Vec<Cell> {
     let actor = if r.actor_id.is_some() { r.actor_name.as_str() } else { "system" };
-    let id = r.id.to_string();
-    csv_export::row(&[
-        r.at.as_str(),
-        actor,
-        r.actor_email.as_str(),
-        r.action.as_str(),
-        r.subject_type.as_str(),
-        r.subject_id.as_str(),
-        r.reason.as_str(),
-        r.before_json.as_str(),
-        r.after_json.as_str(),
-        id.as_str(),
-    ])
+    vec![
+        Cell::text(&r.at),
+        Cell::text(actor),
+        Cell::text(&r.actor_email),
+        Cell::text(&r.action),
+        Cell::text(&r.subject_type),
+        Cell::text(&r.subject_id),
+        Cell::text(&r.reason),
+        Cell::text(&r.before_json),
+        Cell::text(&r.after_json),
+        Cell::Int(r.id),
+    ]
 }
 
-/// Every matching entry (not one page), newest first, read and sent in batches. A search
-/// that cannot be read gives the header alone.
-#[get("/manage/audit.csv?<q..>")]
-async fn export(ctx: Ctx<'_>, _c: Coordinator, q: Query) -> Result<CsvFile<ByteStream![Vec<u8>]>, AppError> {
-    let Parsed { filter, problems, .. } = audit_query::parse(&q.raw());
-    let pool = ctx.state.db.pool.clone();
-    let batch = i64::try_from(BATCH).unwrap_or(PAGE_SIZE);
-    // The first batch is read before answering, so a database outage is a proper error page.
-    let first = if problems.is_empty() {
-        let mut conn = pool.acquire().await?;
-        audit::search(&mut conn, &filter, 0, batch, 0).await?
-    } else {
-        Vec::new()
-    };
-    let body = ByteStream! {
-        yield format!("{}{}", csv_export::BOM, csv_export::row(&HEADER)).into_bytes();
-        let mut rows = first;
-        while let Some(last) = rows.last().map(|r| r.id) {
-            let full = rows.len() == BATCH;
-            yield rows.iter().map(csv_line).collect::<String>().into_bytes();
-            if !full {
-                break;
-            }
-            let next = match pool.acquire().await {
-                Ok(mut conn) => audit::search(&mut conn, &filter, last, batch, 0).await,
-                Err(e) => Err(e),
-            };
-            rows = match next {
-                Ok(r) => r,
-                Err(e) => {
-                    tracing::error!(error = %e, "audit export stopped");
-                    break;
-                }
-            };
+/// Every matching entry (not one page), newest first, read a batch at a time; a search that
+/// cannot be read gives the header alone.
+struct AuditBatches {
+    pool: sqlx::AnyPool,
+    filter: Option<AuditFilter>,
+    before: i64,
+}
+
+impl BatchSource for AuditBatches {
+    async fn next_batch(&mut self) -> Result<Vec<Vec<Cell>>, sqlx::Error> {
+        let Some(filter) = &self.filter else { return Ok(Vec::new()) };
+        let mut conn = self.pool.acquire().await?;
+        let rows = audit::search(&mut conn, filter, self.before, BATCH, 0).await?;
+        match rows.last() {
+            Some(last) if rows.len() == usize::try_from(BATCH).unwrap_or(usize::MAX) => self.before = last.id,
+            _ => self.filter = None,
         }
-    };
-    Ok(CsvFile {
-        body,
-        content_type: ContentType::CSV,
-        disposition: Header::new("Content-Disposition", crate::storage::content_disposition("audit-log.csv", true)),
-    })
+        Ok(rows.iter().map(cells).collect())
+    }
+}
+
+fn source(ctx: &Ctx<'_>, q: Query) -> AuditBatches {
+    let Parsed { filter, problems, .. } = audit_query::parse(&q.raw());
+    AuditBatches { pool: ctx.state.db.pool.clone(), filter: problems.is_empty().then_some(filter), before: 0 }
+}
+
+fn headers() -> Vec<String> {
+    HEADER.iter().map(ToString::to_string).collect()
+}
+
+#[get("/manage/audit.csv?<q..>")]
+async fn export_csv(ctx: Ctx<'_>, _c: Coordinator, q: Query) -> Result<Download<ByteStream![Vec<u8>]>, AppError> {
+    export::csv_stream("audit-log.csv", headers(), source(&ctx, q)).await
+}
+
+#[get("/manage/audit.xlsx?<q..>")]
+async fn export_xlsx(ctx: Ctx<'_>, _c: Coordinator, q: Query) -> Result<Download<tokio::fs::File>, AppError> {
+    export::xlsx_stream("audit-log.xlsx", "Audit log", headers(), source(&ctx, q)).await
 }

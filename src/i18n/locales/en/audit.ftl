@@ -14,6 +14,7 @@ audit-after = after
 audit-system = system
 audit-none = No entries match this search.
 audit-export = Download these entries as CSV
+audit-export-xlsx = Download these entries as XLSX
 audit-pages = Pages of the audit log
 audit-previous = Newer entries
 audit-next = Older entries

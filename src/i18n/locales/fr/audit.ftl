@@ -14,6 +14,7 @@ audit-after = après
 audit-system = système
 audit-none = Aucune entrée ne correspond à cette recherche.
 audit-export = Télécharger ces entrées au format CSV
+audit-export-xlsx = Télécharger ces entrées au format XLSX
 audit-pages = Pages du journal d’audit
 audit-previous = Entrées plus récentes
 audit-next = Entrées plus anciennes

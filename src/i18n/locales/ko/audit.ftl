@@ -14,6 +14,7 @@ audit-after = 이후
 audit-system = 시스템
 audit-none = 이 검색에 해당하는 기록이 없습니다.
 audit-export = 이 기록을 CSV로 내려받기
+audit-export-xlsx = 이 기록을 XLSX로 내려받기
 audit-pages = 감사 기록 페이지
 audit-previous = 최근 기록
 audit-next = 이전 기록

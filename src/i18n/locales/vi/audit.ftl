@@ -14,6 +14,7 @@ audit-after = sau
 audit-system = hệ thống
 audit-none = Không có mục nào khớp với tìm kiếm này.
 audit-export = Tải các mục này dưới dạng CSV
+audit-export-xlsx = Tải các mục này dưới dạng XLSX
 audit-pages = Các trang của nhật ký kiểm tra
 audit-previous = Mục mới hơn
 audit-next = Mục cũ hơn
