@@ -53,12 +53,13 @@ const REPORTS: &[&str] = &[
     "/editions/{largest}/participants",
     "/manage/audit",
     "/manage/reports.xlsx",
-    "/manage/reports.csv?table=country",
+    "/manage/reports.csv?table=countries",
     "/manage/reports/editions/{largest}.xlsx",
     "/manage/reports/participants.csv?edition={largest}",
     "/manage/reports/participants.xlsx?edition={largest}",
     "/manage/reports/participants.csv",
     "/manage/audit.csv",
+    "/manage/audit.xlsx",
 ];
 
 const TIMED: usize = 7;
