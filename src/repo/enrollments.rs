@@ -84,15 +84,13 @@ pub async fn by_user(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<O
 }
 
 /// Records that a person agreed to appear in the edition's participant directory.
-pub async fn consent_to_listing(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE enrollments SET consent_listed = 1 WHERE edition_id = $1 AND user_id = $2 AND consent_listed = 0",
-    )
-    .bind(edition_id)
-    .bind(user_id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(done.rows_affected() > 0)
+pub async fn consent_to_listing(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE enrollments SET consent_listed = 1 WHERE edition_id = $1 AND user_id = $2")
+        .bind(edition_id)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn by_id(conn: &mut Conn, edition_id: i64, id: i64) -> Result<Option<Enrollment>, sqlx::Error> {
