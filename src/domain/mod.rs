@@ -14,6 +14,7 @@ pub mod languages;
 pub mod material;
 pub mod names;
 pub mod organisation;
+pub mod paging;
 pub mod password;
 pub mod questions;
 pub mod report_figures;

@@ -31,9 +31,10 @@ pub async fn directory(state: &AppState, user: &User, slug: &str) -> ServiceResu
         return Err(ServiceError::NotFound);
     }
     let everyone = who == Access::Coordinator;
-    let mut rows = repo::participants(&mut conn, ed.id, everyone).await?;
+    let mut rows: Vec<ListedRow> = repo::participants(&mut conn, ed.id, everyone).await?;
     // Sorted here: the two engines collate text differently.
-    let key = |r: &ListedRow| shown_name(&r.display_name, &r.name_latin, &r.name_native).0.to_lowercase();
-    rows.sort_by(|a, b| key(a).cmp(&key(b)).then(a.user_id.cmp(&b.user_id)));
+    rows.sort_by_cached_key(|r| {
+        (shown_name(&r.display_name, &r.name_latin, &r.name_native).0.to_lowercase(), r.user_id)
+    });
     Ok(Directory { edition: ed, everyone, rows })
 }

@@ -37,10 +37,13 @@ fn counters(r: &ProgressRow) -> Counters {
     Counters { lessons_done: r.lessons_done, present: r.present, late: r.late, excused: r.excused, absent: r.absent }
 }
 
-fn sort(lines: &mut [Line], by: &str) {
-    let name =
-        |l: &Line| rules::shown_name(&l.row.display_name, &l.row.name_latin, &l.row.name_native).0.to_lowercase();
-    lines.sort_by(|a, b| {
+fn sort(lines: &mut Vec<Line>, by: &str) {
+    // Each name is lower-cased once, not at every comparison: editions hold thousands.
+    let mut keyed: Vec<(String, Line)> = std::mem::take(lines)
+        .into_iter()
+        .map(|l| (rules::shown_name(&l.row.display_name, &l.row.name_latin, &l.row.name_native).0.to_lowercase(), l))
+        .collect();
+    keyed.sort_by(|(na, a), (nb, b)| {
         let first = match by {
             "lessons" => b.figures.lessons_done.cmp(&a.figures.lessons_done),
             "attendance" => {
@@ -49,8 +52,9 @@ fn sort(lines: &mut [Line], by: &str) {
             }
             _ => std::cmp::Ordering::Equal,
         };
-        first.then_with(|| name(a).cmp(&name(b))).then(a.row.user_id.cmp(&b.row.user_id))
+        first.then_with(|| na.cmp(nb)).then(a.row.user_id.cmp(&b.row.user_id))
     });
+    *lines = keyed.into_iter().map(|(_, l)| l).collect();
 }
 
 /// The edition's progress view for `user`, or not found when they do not teach it.

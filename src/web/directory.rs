@@ -6,10 +6,11 @@ use rocket_dyn_templates::Template;
 use serde_json::{Value, json};
 
 use super::guards::SignedIn;
-use super::present;
 use super::view::Ctx;
+use super::{pager, present};
 use crate::domain::countries;
 use crate::domain::edition_progress::shown_name;
+use crate::domain::paging::{self, Window};
 use crate::error::AppError;
 use crate::services::directory as service;
 
@@ -21,11 +22,17 @@ pub fn page_url(slug: &str) -> String {
     format!("/editions/{slug}/participants")
 }
 
-#[get("/editions/<slug>/participants")]
-async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Template, AppError> {
+/// One page of 50 people; a page that is not a whole number from 1 shows the first, with a
+/// message.
+#[get("/editions/<slug>/participants?<page>")]
+async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, page: Option<&str>) -> Result<Template, AppError> {
     let d = service::directory(ctx.state, &user.0, slug).await?;
-    let rows: Vec<Value> = d
-        .rows
+    let (page, problems) = match paging::parse_page(page) {
+        Ok(p) => (p, Vec::new()),
+        Err(()) => (1, vec![ctx.t("pager-bad-page")]),
+    };
+    let window = Window::new(page, d.rows.len());
+    let rows: Vec<Value> = d.rows[window.start..window.end]
         .iter()
         .map(|r| {
             let (name, native) = shown_name(&r.display_name, &r.name_latin, &r.name_native);
@@ -46,8 +53,10 @@ async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Template, AppE
             "page_title": format!("{} · {}", ctx.t("directory-title"), d.edition.title),
             "edition": present::edition(&d.edition, ctx.lang, None),
             "everyone": d.everyone,
-            "count": rows.len(),
+            "count": d.rows.len(),
             "rows": rows,
+            "problems": problems,
+            "pager": pager::json(&window, &page_url(slug), ""),
         }),
     ))
 }

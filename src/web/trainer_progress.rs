@@ -8,10 +8,11 @@ use serde_json::{Value, json};
 
 use super::export::{self, Cell, Download, Sheet};
 use super::guards::SignedIn;
-use super::present;
 use super::view::Ctx;
+use super::{pager, present};
 use crate::domain::countries;
 use crate::domain::edition_progress::{self as rules, RawFilter, SORTS, STATES};
+use crate::domain::paging::{self, Window};
 use crate::error::AppError;
 use crate::services::edition_progress::{self as service, Line, ProgressView};
 
@@ -29,15 +30,17 @@ struct Query {
     state: Option<String>,
     q: Option<String>,
     sort: Option<String>,
+    page: Option<String>,
 }
 
 impl Query {
+    /// The filter; the page is read apart, since only the page uses it.
     fn raw(self) -> RawFilter {
         RawFilter { country: self.country, state: self.state, q: self.q, sort: self.sort }
     }
 }
 
-/// The query string of the same filter (for the downloads).
+/// The query string of the same filter without the page (for the downloads and the pager).
 fn link(raw: &RawFilter) -> String {
     let mut s = url::form_urlencoded::Serializer::new(String::new());
     for (k, v) in [("country", &raw.country), ("state", &raw.state), ("q", &raw.q), ("sort", &raw.sort)] {
@@ -88,6 +91,11 @@ fn choices(ctx: &Ctx<'_>, codes: &[&str], selected: &str, prefix: &str) -> Vec<V
 
 #[get("/editions/<slug>/progress?<f..>")]
 async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, f: Query) -> Result<Template, AppError> {
+    // A page that is not a whole number from 1 shows the first, with a message.
+    let (page, page_problem) = match paging::parse_page(f.page.as_deref()) {
+        Ok(p) => (p, None),
+        Err(()) => (1, Some(ctx.t("pager-bad-page"))),
+    };
     let raw = f.raw();
     let v = service::view(ctx.state, &user.0, slug, &raw).await?;
     let mut country_choices: Vec<Value> = v
@@ -99,13 +107,15 @@ async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, f: Query) -> Result<Temp
     let query = link(&raw);
     let field = |o: &Option<String>| o.clone().unwrap_or_default();
     let filtered = !v.filter.country.is_empty() || !v.filter.state.is_empty() || !v.filter.q.is_empty();
+    // Every row is read and sorted (the summary covers them all); one page of them is shown.
+    let window = Window::new(page, v.lines.len());
     Ok(ctx.render(
         "learning/progress",
         json!({
             "page_title": format!("{} · {}", ctx.t("trainer-progress-title"), v.edition.title),
             "edition": present::edition(&v.edition, ctx.lang, None),
             "show_email": v.show_email,
-            "problems": v.problems.iter().map(|k| ctx.t(k)).collect::<Vec<_>>(),
+            "problems": v.problems.iter().map(|k| ctx.t(k)).chain(page_problem).collect::<Vec<_>>(),
             "form": { "q": field(&raw.q) },
             "countries": country_choices,
             "states": choices(&ctx, &STATES, &v.filter.state, "application-state-"),
@@ -119,7 +129,8 @@ async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, f: Query) -> Result<Temp
             },
             "size": { "lessons": v.size.lessons, "sessions_held": v.size.sessions_held },
             "count": v.lines.len(),
-            "rows": v.lines.iter().map(|l| row_json(&ctx, l, v.show_email)).collect::<Vec<_>>(),
+            "rows": v.lines[window.start..window.end].iter().map(|l| row_json(&ctx, l, v.show_email)).collect::<Vec<_>>(),
+            "pager": pager::json(&window, &page_url(slug), &query),
             "csv": with_query(format!("{}.csv", page_url(slug)), &query),
             "xlsx": with_query(format!("{}.xlsx", page_url(slug)), &query),
             "directory": super::directory::page_url(slug),

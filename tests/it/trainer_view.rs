@@ -337,3 +337,84 @@ async fn the_directory_lists_who_agreed_and_coordinators_see_everyone() {
     assert!(!row_of(&html, "Tran Thanh Liem").contains(&t("en", "directory-not-listed")));
     assert!(!html.contains("Rejected Person"), "only participants");
 }
+
+/// `n` more accepted participants of the edition, written straight to the tables (the sign-up
+/// path is tested elsewhere), named "Zz Extra 001"… so they sort after the fixture's people.
+async fn extra_participants(app: &TestApp, n: usize) {
+    let ed = app.edition_id(ED).await;
+    let at = now().db();
+    for i in 1..=n {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO users (email, password_hash, display_name, country, created_at, updated_at) \
+             VALUES ($1, 'x', $2, 'KE', $3, $3) RETURNING id",
+        )
+        .bind(format!("extra{i:03}@example.org"))
+        .bind(format!("Zz Extra {i:03}"))
+        .bind(&at)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+        let mut conn = app.conn().await;
+        wta_academy::repo::learning::accept(&mut conn, ed, id).await.unwrap();
+        sqlx::query("UPDATE enrollments SET consent_listed = 1 WHERE user_id = $1")
+            .bind(id)
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+    }
+}
+
+/// A link as the templates write it in an attribute (`&` and `=` escaped).
+fn href(url: &str) -> String {
+    format!("href=\"{}\"", url.replace('&', "&amp;").replace('=', "&#x3D;"))
+}
+
+fn table_rows(html: &str) -> usize {
+    html.matches("<th scope=\"row\">").count()
+}
+
+#[rocket::async_test]
+async fn long_lists_show_fifty_to_a_page_and_download_whole() {
+    let app = TestApp::new().await;
+    setup(&app).await;
+    extra_participants(&app, 120).await;
+    login(&app, TRAINER).await;
+
+    // 3 fixture participants + 120: pages of 50, 50 and 23, in name order.
+    let (status, first) = page(&app, "/editions/itw-2027/progress").await;
+    assert_eq!(status, Status::Ok);
+    assert_eq!(table_rows(&first), 50);
+    assert!(first.contains("Anna Smirnova") && first.contains("Zz Extra 047") && !first.contains("Zz Extra 048"));
+    assert!(first.contains("123 participants"), "the caption counts every page");
+    assert!(first.contains(&format!("{} rel=\"next\"", href("/editions/itw-2027/progress?page=2"))), "next linked");
+    assert!(!first.contains("rel=\"prev\""), "no page before the first");
+    let (_, third) = page(&app, "/editions/itw-2027/progress?page=3").await;
+    assert_eq!(table_rows(&third), 23);
+    assert!(third.contains("Zz Extra 120") && third.contains("rel=\"prev\"") && !third.contains("rel=\"next\""));
+    // The filter is kept from page to page; the summary still counts everyone filtered.
+    let (_, kenya) = page(&app, "/editions/itw-2027/progress?country=KE&page=2").await;
+    assert_eq!(table_rows(&kenya), 50);
+    assert!(kenya.contains(&href("/editions/itw-2027/progress?country=KE&page=3")), "the filter kept");
+    assert!(kenya.contains("<dd>120</dd>"), "the summary covers every page");
+    // Past the end: an empty page that points back; a bad page: the first, with a message.
+    let (status, past) = page(&app, "/editions/itw-2027/progress?page=4000000000").await;
+    assert_eq!((status, table_rows(&past)), (Status::Ok, 0));
+    assert!(past.contains(&t("en", "trainer-progress-none")));
+    let (status, bad) = page(&app, "/editions/itw-2027/progress?page=-2").await;
+    assert_eq!((status, table_rows(&bad)), (Status::Ok, 50));
+    assert!(bad.contains(&t("en", "pager-bad-page")));
+    // The downloads are whole: a header and 123 rows, whatever the page.
+    let csv = app.get("/editions/itw-2027/progress.csv?page=2").await.into_string().await.unwrap();
+    assert_eq!(csv.lines().count(), 124);
+
+    // The directory pages the same way: Liêm, Anna and the 120 who agreed (not Heo).
+    let (status, first) = page(&app, "/editions/itw-2027/participants").await;
+    assert_eq!((status, table_rows(&first)), (Status::Ok, 50));
+    assert!(first.contains(&format!("{} rel=\"next\"", href("/editions/itw-2027/participants?page=2"))));
+    let (_, third) = page(&app, "/editions/itw-2027/participants?page=3").await;
+    assert_eq!(table_rows(&third), 22);
+    assert!(third.contains("Zz Extra 120") && !third.contains("rel=\"next\""));
+    let (status, bad) = page(&app, "/editions/itw-2027/participants?page=zero").await;
+    assert_eq!((status, table_rows(&bad)), (Status::Ok, 50));
+    assert!(bad.contains(&t("en", "pager-bad-page")));
+}

@@ -74,6 +74,7 @@ pager-label = Pages
 pager-previous = Previous
 pager-next = Next
 pager-page = Page { $page } of { $pages }
+pager-bad-page = The page number must be a whole number from 1.
 
 field-email = Email address
 field-password = Password

@@ -74,6 +74,7 @@ pager-label = Pages
 pager-previous = Précédente
 pager-next = Suivante
 pager-page = Page { $page } sur { $pages }
+pager-bad-page = Le numéro de page doit être un nombre entier à partir de 1.
 
 field-email = Adresse e-mail
 field-password = Mot de passe

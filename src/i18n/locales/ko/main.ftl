@@ -74,6 +74,7 @@ pager-label = 페이지
 pager-previous = 이전
 pager-next = 다음
 pager-page = { $pages }페이지 중 { $page }페이지
+pager-bad-page = 페이지 번호는 1 이상의 정수여야 합니다.
 
 field-email = 이메일 주소
 field-password = 비밀번호

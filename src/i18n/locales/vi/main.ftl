@@ -74,6 +74,7 @@ pager-label = Trang
 pager-previous = Trang trước
 pager-next = Trang sau
 pager-page = Trang { $page }/{ $pages }
+pager-bad-page = Số trang phải là số nguyên từ 1 trở lên.
 
 field-email = Địa chỉ email
 field-password = Mật khẩu
