@@ -32,6 +32,16 @@ pub async fn participants(conn: &mut Conn, edition_id: i64) -> Result<Vec<Partic
     Ok(rows)
 }
 
+/// How many participants an edition has (what `participants` would list).
+pub async fn participant_count(conn: &mut Conn, edition_id: i64) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM enrollments WHERE edition_id = $1 AND state IN ('accepted', 'completed')")
+            .bind(edition_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(n)
+}
+
 /// One person's mark at one session.
 #[derive(Debug, Clone, FromRow)]
 pub struct Mark {

@@ -297,7 +297,7 @@ pub async fn results(conn: &mut Conn, slug: &str, user: &User) -> ServiceResult<
     let results = SurveyResults {
         anonymous,
         submissions: repo::submission_count(conn, ed.id).await?,
-        participants: attendance::participants(conn, ed.id).await?.len(),
+        participants: usize::try_from(attendance::participant_count(conn, ed.id).await?).unwrap_or(0),
         questions,
     };
     Ok((ed, results))
