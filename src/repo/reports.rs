@@ -177,20 +177,37 @@ pub async fn session_marks(
     let mut w = Where::from_filter(f);
     let edition = w.placeholder(Bind::Int(edition_id));
     let count = |status: &str| {
-        format!("CAST(COALESCE(SUM(CASE WHEN a.status = '{status}' THEN 1 ELSE 0 END), 0) AS BIGINT) AS {status}")
+        format!("CAST(COALESCE(SUM(CASE WHEN a.status = '{status}' THEN a.n ELSE 0 END), 0) AS BIGINT) AS {status}")
+    };
+    // Marks are only ever set for people enrolled in the edition, so without a condition on
+    // the enrollments they are counted straight from the marks (an index-only read of
+    // `session_attendance_report`); the edition's own conditions (dates) still apply.
+    let people_filtered = f.countries().is_some() || !f.org_type.is_empty() || !f.state.is_empty();
+    let marks = if people_filtered {
+        format!(
+            "SELECT a.session_id, a.status, COUNT(*) AS n{FROM} \
+             JOIN edition_sessions s2 ON s2.edition_id = e.edition_id \
+             JOIN session_attendance a ON a.session_id = s2.id AND a.user_id = e.user_id{} \
+             GROUP BY a.session_id, a.status",
+            w.and(&format!("e.edition_id = {edition}"))
+        )
+    } else {
+        format!(
+            "SELECT a.session_id, a.status, COUNT(*) AS n FROM session_attendance a \
+             WHERE a.session_id IN (SELECT s2.id FROM edition_sessions s2 WHERE s2.edition_id = {edition}) \
+             AND EXISTS (SELECT 1 FROM editions d JOIN programs p ON p.id = d.program_id{}) \
+             GROUP BY a.session_id, a.status",
+            w.and(&format!("d.id = {edition}"))
+        )
     };
     let sql = format!(
         "SELECT s.id, s.title, s.starts_at, {}, {}, {}, {} \
-         FROM edition_sessions s LEFT JOIN ( \
-             SELECT a.session_id, a.status{FROM} JOIN session_attendance a ON a.user_id = e.user_id \
-             JOIN edition_sessions s2 ON s2.id = a.session_id AND s2.edition_id = e.edition_id{} \
-         ) a ON a.session_id = s.id \
+         FROM edition_sessions s LEFT JOIN ({marks}) a ON a.session_id = s.id \
          WHERE s.edition_id = {edition} GROUP BY s.id, s.title, s.starts_at ORDER BY s.starts_at, s.id",
         count("present"),
         count("late"),
         count("excused"),
         count("absent"),
-        w.and(&format!("e.edition_id = {edition}")),
     );
     bind_all(sqlx::query_as(&sql), &w.binds).fetch_all(&mut *conn).await
 }
