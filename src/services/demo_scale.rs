@@ -155,13 +155,18 @@ async fn insert_people(db: &Db, people: &[people::Person]) -> ServiceResult<Vec<
     Ok(ids)
 }
 
-/// Fresh planner statistics for the new sizes; on PostgreSQL a vacuum too, so that the
-/// counter updates' dead rows go and index-only scans see all-visible pages.
+/// Fresh planner statistics for the new sizes. On PostgreSQL the enrollments are compacted
+/// first: generating years of activity in a minute updates each enrollment's counters a dozen
+/// times faster than any vacuum runs, leaving a table many times its size that a database
+/// in service (autovacuum, in-page pruning) never reaches; then a vacuum, so that index-only
+/// scans see all-visible pages.
 async fn analyze(db: &Db) -> ServiceResult<()> {
-    let sql = match db.backend {
-        Backend::Sqlite => "ANALYZE",
-        Backend::Postgres => "VACUUM ANALYZE",
+    let statements: &[&str] = match db.backend {
+        Backend::Sqlite => &["ANALYZE"],
+        Backend::Postgres => &["VACUUM FULL enrollments", "VACUUM ANALYZE"],
     };
-    sqlx::query(sql).execute(&db.pool).await?;
+    for sql in statements {
+        sqlx::query(sql).execute(&db.pool).await?;
+    }
     Ok(())
 }
