@@ -5,14 +5,11 @@
 pub const PAGE_SIZE: usize = 50;
 
 /// The page number written in an address: empty means the first page; anything but a whole
-/// number from 1 is refused (the caller shows page 1 with a message).
-pub fn parse_page(text: Option<&str>) -> Result<usize, ()> {
+/// number from 1 gives `None` (the caller shows page 1 with a message).
+pub fn parse_page(text: Option<&str>) -> Option<usize> {
     match text.map(str::trim).unwrap_or_default() {
-        "" => Ok(1),
-        p => match p.parse::<u32>() {
-            Ok(n) if n >= 1 => usize::try_from(n).map_err(|_| ()),
-            _ => Err(()),
-        },
+        "" => Some(1),
+        p => p.parse::<u32>().ok().filter(|n| *n >= 1).and_then(|n| usize::try_from(n).ok()),
     }
 }
 
@@ -50,11 +47,11 @@ mod tests {
 
     #[test]
     fn pages_are_whole_numbers_from_one() {
-        assert_eq!(parse_page(None), Ok(1));
-        assert_eq!(parse_page(Some(" ")), Ok(1));
-        assert_eq!(parse_page(Some("3")), Ok(3));
+        assert_eq!(parse_page(None), Some(1));
+        assert_eq!(parse_page(Some(" ")), Some(1));
+        assert_eq!(parse_page(Some("3")), Some(3));
         for bad in ["0", "-1", "1.5", "two", "99999999999999999999"] {
-            assert_eq!(parse_page(Some(bad)), Err(()), "{bad}");
+            assert_eq!(parse_page(Some(bad)), None, "{bad}");
         }
     }
 

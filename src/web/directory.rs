@@ -28,8 +28,8 @@ pub fn page_url(slug: &str) -> String {
 async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, page: Option<&str>) -> Result<Template, AppError> {
     let d = service::directory(ctx.state, &user.0, slug).await?;
     let (page, problems) = match paging::parse_page(page) {
-        Ok(p) => (p, Vec::new()),
-        Err(()) => (1, vec![ctx.t("pager-bad-page")]),
+        Some(p) => (p, Vec::new()),
+        None => (1, vec![ctx.t("pager-bad-page")]),
     };
     let window = Window::new(page, d.rows.len());
     let rows: Vec<Value> = d.rows[window.start..window.end]

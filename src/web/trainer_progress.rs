@@ -93,8 +93,8 @@ fn choices(ctx: &Ctx<'_>, codes: &[&str], selected: &str, prefix: &str) -> Vec<V
 async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, f: Query) -> Result<Template, AppError> {
     // A page that is not a whole number from 1 shows the first, with a message.
     let (page, page_problem) = match paging::parse_page(f.page.as_deref()) {
-        Ok(p) => (p, None),
-        Err(()) => (1, Some(ctx.t("pager-bad-page"))),
+        Some(p) => (p, None),
+        None => (1, Some(ctx.t("pager-bad-page"))),
     };
     let raw = f.raw();
     let v = service::view(ctx.state, &user.0, slug, &raw).await?;
