@@ -132,7 +132,7 @@ pub fn page_base(lang: &'static str, user: Option<&User>, path: &str) -> Map<Str
     m.insert("lang".into(), json!(lang));
     m.insert("dir".into(), json!(if RTL.contains(&lang) { "rtl" } else { "ltr" }));
     m.insert(
-        "languages".into(),
+        "ui_languages".into(),
         json!(
             LANGUAGES
                 .iter()

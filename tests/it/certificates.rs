@@ -394,6 +394,11 @@ async fn pages_files_and_the_command_line() {
     app.login_as(Role::Coordinator).await;
     let desk = app.get("/manage/editions/itw-2027/certificates").await.into_string().await.unwrap();
     assert!(desk.contains("Heo Tae-jeong") && desk.contains(&c.code) && desk.contains("Heo Taejeong"));
+    // The page's own list of certificate languages does not replace the site's language switcher.
+    let switcher = &desk[desk.find("class=\"lang-switch\"").unwrap()..];
+    let switcher = &switcher[..switcher.find("</form>").unwrap()];
+    assert_eq!(switcher.matches("name=\"lang\"").count(), 4, "{switcher}");
+    assert!(switcher.contains("value=\"en\" lang=\"en\" aria-current=\"true\""), "{switcher}");
     // A signatory with a scanned signature; a file that is not an image is refused.
     let token = app.csrf().await;
     let fields = [("name", "Kim Seo-yeon"), ("title", "Secretary General")];
