@@ -73,6 +73,9 @@ async fn a_participant_applies_a_coordinator_accepts_and_the_mail_arrives() {
         page.contains(&wta_academy::i18n::t("vi", "err-motivation-required")),
         "message in the applicant's language"
     );
+    // Screen readers hear the message with the field it belongs to.
+    assert!(page.contains("aria-invalid=\"true\" aria-describedby=\"motivation-error\""));
+    assert!(page.contains("id=\"motivation-error\""));
     assert_eq!(app.count("SELECT COUNT(*) FROM enrollments").await, 0);
     assert_eq!(app.post_form(APP, &fields()).await.status(), Status::SeeOther);
     let r = app.post_form(APP, &fields()).await;
