@@ -97,9 +97,10 @@ fn assemble(figment: Figment, state: AppState) -> Rocket<Build> {
     let shield =
         if state.config.cookies_secure() { Shield::default().enable(Hsts::default()) } else { Shield::default() };
     let background = state.config.run_background_jobs;
+    let verify_limiter = crate::web::rate_limit::VerifyLimiter::per_minute(state.config.verify_per_minute);
     rocket::custom(figment)
         .manage(state)
-        .manage(crate::web::rate_limit::VerifyLimiter::default())
+        .manage(verify_limiter)
         .attach(shield)
         .attach(RequestLog)
         .attach(Template::custom(|engines| {

@@ -26,6 +26,8 @@ pub struct Config {
     pub session_max_days: i64,
     pub db_max_connections: u32,
     pub db_connect_timeout_secs: u64,
+    /// Certificate verification lookups allowed per client address and minute.
+    pub verify_per_minute: u32,
     pub log_format: LogFormat,
     pub metrics_token: Option<String>,
     /// The course content folder, imported at start when the database has no programs.
@@ -55,6 +57,7 @@ struct RawConfig {
     session_max_days: i64,
     db_max_connections: u32,
     db_connect_timeout_secs: u64,
+    verify_per_minute: u32,
     log_format: String,
     metrics_token: Option<String>,
     port: u16,
@@ -83,7 +86,10 @@ impl Default for RawConfig {
             session_idle_minutes: 12 * 60,
             session_max_days: 14,
             db_max_connections: 10,
-            db_connect_timeout_secs: 3,
+            // Under the 3 s in which a request should fail when the database is down: the pool
+            // keeps retrying a refused connection until this ends.
+            db_connect_timeout_secs: 2,
+            verify_per_minute: crate::web::rate_limit::VERIFY_PER_MINUTE,
             log_format: "text".into(),
             metrics_token: None,
             port: 8000,
@@ -186,6 +192,9 @@ impl Config {
         if !(1..=60).contains(&raw.db_connect_timeout_secs) {
             return Err(bad("WTA_DB_CONNECT_TIMEOUT_SECS", "must be between 1 and 60"));
         }
+        if !(1..=10_000_000).contains(&raw.verify_per_minute) {
+            return Err(bad("WTA_VERIFY_PER_MINUTE", "must be between 1 and 10000000"));
+        }
         let log_format = match raw.log_format.as_str() {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
@@ -206,6 +215,7 @@ impl Config {
             session_max_days: raw.session_max_days,
             db_max_connections: raw.db_max_connections,
             db_connect_timeout_secs: raw.db_connect_timeout_secs,
+            verify_per_minute: raw.verify_per_minute,
             log_format,
             metrics_token: raw.metrics_token.filter(|s| !s.is_empty()),
             content_dir: raw
@@ -309,6 +319,7 @@ mod tests {
         assert_eq!(c.database_url, "sqlite://data/wta-academy.db?mode=rwc");
         assert_eq!(c.public_url.as_str(), "http://127.0.0.1:8000/");
         assert!(!c.cookies_secure());
+        assert_eq!((c.db_connect_timeout_secs, c.verify_per_minute), (2, 30));
     }
 
     #[test]
@@ -321,6 +332,11 @@ mod tests {
         assert!(e.to_string().contains("WTA_LOG_FORMAT"), "{e}");
         let e = load(&[("session_idle_minutes", "abc")]).expect_err("not a number");
         assert!(e.to_string().contains("WTA_SESSION_IDLE_MINUTES"), "{e}");
+        let zero = Figment::new().merge(("verify_per_minute", 0));
+        let e = Config::from_figment(zero, Figment::new()).expect_err("no lookups at all is refused");
+        assert!(e.to_string().contains("WTA_VERIFY_PER_MINUTE: must be between"), "{e}");
+        let many = Figment::new().merge(("verify_per_minute", 100_000));
+        assert_eq!(Config::from_figment(many, Figment::new()).expect("valid").verify_per_minute, 100_000);
     }
 
     #[test]

@@ -37,7 +37,7 @@ impl Limiter {
     }
 }
 
-/// Verification lookups per address and minute.
+/// Verification lookups per address and minute, unless `WTA_VERIFY_PER_MINUTE` says otherwise.
 pub const VERIFY_PER_MINUTE: u32 = 30;
 
 /// Counts a verify lookup; `check` refuses it with 429 and a message when over the limit.
@@ -66,9 +66,9 @@ impl<'r> FromRequest<'r> for VerifyQuota {
 /// The limiter of the verify routes, managed by the app.
 pub struct VerifyLimiter(pub Limiter);
 
-impl Default for VerifyLimiter {
-    fn default() -> Self {
-        VerifyLimiter(Limiter::new(VERIFY_PER_MINUTE, Duration::from_secs(60)))
+impl VerifyLimiter {
+    pub fn per_minute(max: u32) -> Self {
+        VerifyLimiter(Limiter::new(max, Duration::from_secs(60)))
     }
 }
 
