@@ -64,4 +64,18 @@ async fn openapi_lists_the_api() {
         assert!(doc["paths"][path].is_object(), "{path} documented");
     }
     assert!(doc["components"]["schemas"]["MeResponse"].is_object());
+    // Every operation also documents the errors any request can meet, with the error body;
+    // an operation's own description of a status is kept.
+    let login = &doc["paths"]["/api/v1/auth/login"]["post"]["responses"];
+    for status in ["400", "404", "415", "422", "503"] {
+        let schema = &login[status]["content"]["application/json"]["schema"]["$ref"];
+        assert_eq!(schema, "#/components/schemas/ErrorBody", "{status}");
+    }
+    let upload = &doc["paths"]["/api/v1/editions/{slug}/materials"]["post"]["responses"]["503"]["description"];
+    assert!(upload.as_str().unwrap().contains("Files cannot be stored"), "{upload}");
+    // And those errors really come as that body: a login that is not JSON.
+    let r =
+        app.client.post("/api/v1/auth/login").header(rocket::http::ContentType::Plain).body("email=a").dispatch().await;
+    assert_eq!(r.status(), rocket::http::Status::NotFound);
+    assert_eq!(body(r).await["error"]["code"], "not_found");
 }

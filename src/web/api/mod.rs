@@ -65,9 +65,44 @@ use utoipa::OpenApi;
         (name = "certificates", description = "Completion, certificates and their public verification"),
         (name = "attendance", description = "Session rosters, check-in codes and online attendance imports"),
         (name = "survey", description = "The feedback survey of an edition: questions, answers, results"),
-    )
+    ),
+    modifiers(&CommonErrors)
 )]
 pub struct ApiDoc;
+
+/// The answers any operation can give besides its own, all with the error body: a body that
+/// cannot be read (400), a path that matches no operation, or a body of a type the operation
+/// does not take, which Rocket also answers with 404 (404), a multipart body where another type
+/// was expected (415), a path parameter of the wrong type (422), and the database or file store
+/// not answering (503). Added where an operation does not already describe them.
+struct CommonErrors;
+
+const COMMON_ERRORS: [(&str, &str); 5] = [
+    ("400", "The body cannot be read (not JSON, or not the documented shape)"),
+    ("404", "No such resource, or a body of another content type than the one documented"),
+    ("415", "A body of a media type the operation does not take"),
+    ("422", "A path parameter of the wrong type, or invalid fields"),
+    ("503", "The database or the file store is not answering; nothing was changed"),
+];
+
+impl utoipa::Modify for CommonErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+            for op in operations.into_iter().flatten() {
+                for (status, description) in COMMON_ERRORS {
+                    op.responses.responses.entry(status.to_string()).or_insert_with(|| {
+                        let body = ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build();
+                        RefOr::T(
+                            ResponseBuilder::new().description(description).content("application/json", body).build(),
+                        )
+                    });
+                }
+            }
+        }
+    }
+}
 
 /// The error body every API failure answers with.
 #[derive(serde::Serialize, utoipa::ToSchema)]
