@@ -85,3 +85,18 @@ async fn the_stylesheet_is_served() {
     assert_eq!(r.status(), Status::Ok);
     assert_eq!(r.content_type(), Some(ContentType::CSS));
 }
+
+#[rocket::async_test]
+async fn every_page_has_its_own_title() {
+    let app = TestApp::new().await;
+    app.import_content().await;
+    let title = |page: &str| page.split("<title>").nth(1).and_then(|t| t.split("</title>").next()).unwrap().to_string();
+    // Fixed titles, in the page's language, and titles the page sets itself.
+    for (path, key) in [("/catalogue", "catalogue-title"), ("/login", "login-title"), ("/signup", "signup-title")] {
+        let r = app.client.get(path).header(accept_language("ko")).dispatch().await;
+        let expected = format!("{} · {}", wta_academy::i18n::t("ko", key), wta_academy::i18n::t("ko", "app-name"));
+        assert_eq!(title(&r.into_string().await.unwrap()), expected, "{path}");
+    }
+    let edition = app.get("/editions/itw-2027").await.into_string().await.unwrap();
+    assert!(title(&edition).starts_with("23rd UNESCO-WTA International Training Workshop · "), "{}", title(&edition));
+}
