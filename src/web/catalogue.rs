@@ -72,7 +72,12 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
         None => None,
     };
     let visible = crate::services::materials::visible(&mut conn, &ed, ctx.user.as_ref()).await?;
-    let materials = super::materials_view::Places::of(&mut conn, &ed, ctx.lang).await?.group(&visible, ctx.lang);
+    // The course's places (modules, lessons, sessions) are read only when there is a file to place.
+    let materials = if visible.is_empty() {
+        Vec::new()
+    } else {
+        super::materials_view::Places::of(&mut conn, &ed, ctx.lang).await?.group(&visible, ctx.lang)
+    };
     let mut checklist = Value::Null;
     if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {
         drop(conn);
