@@ -203,23 +203,45 @@ async fn notify(state: &AppState, conn: &mut Conn, e: &Enrollment, ed: &Edition)
     Ok(())
 }
 
-/// Issues the participant's certificate on their own once the rules are met: only in an
-/// edition with rules, and never again after a certificate was revoked or superseded.
-pub async fn issue_if_due(state: &AppState, ed: &Edition, user_id: i64) -> ServiceResult<Option<Certificate>> {
+/// What a participant's page shows of their certificate: the checklist, and their valid
+/// certificate, issued on sight when it has just become due.
+pub struct OnSight {
+    pub checklist: Checklist,
+    pub certificate: Option<Certificate>,
+    /// Whether `certificate` was issued by this look.
+    pub issued_now: bool,
+}
+
+/// The participant's checklist and certificate, issuing it on their own once the rules are
+/// met: only in an edition with rules, and never again after a certificate was revoked or
+/// superseded. One read of each fact, since every participant page asks this.
+pub async fn on_sight(state: &AppState, ed: &Edition, user_id: i64) -> ServiceResult<OnSight> {
     let mut conn = state.db.pool.acquire().await?;
     let settings = repo::settings(&mut conn, ed.id).await?;
-    if !settings.rules.any() {
-        return Ok(None);
-    }
-    let Some(e) = enrollments::by_user(&mut conn, ed.id, user_id).await? else { return Ok(None) };
-    if !ACTIVE_STATES.contains(&e.state.as_str()) || !repo::of_enrollment(&mut conn, e.id).await?.is_empty() {
-        return Ok(None);
-    }
-    if e.certificate_name_latin.trim().is_empty() || !checklist(&mut conn, ed.id, user_id).await?.complete {
-        return Ok(None);
+    let checklist = completion::evaluate(&settings.rules, &repo::done(&mut conn, ed.id, user_id).await?);
+    let Some(e) = enrollments::by_user(&mut conn, ed.id, user_id).await? else {
+        return Ok(OnSight { checklist, certificate: None, issued_now: false });
+    };
+    let certificates = repo::of_enrollment(&mut conn, e.id).await?;
+    let valid = certificates.iter().find(|c| c.state == "valid").cloned();
+    let due = settings.rules.any()
+        && certificates.is_empty()
+        && ACTIVE_STATES.contains(&e.state.as_str())
+        && !e.certificate_name_latin.trim().is_empty()
+        && checklist.complete;
+    if !due {
+        return Ok(OnSight { checklist, certificate: valid, issued_now: false });
     }
     drop(conn);
-    Ok(Some(issue(state, None, ed, e.id).await?.0))
+    let (certificate, issued) = issue(state, None, ed, e.id).await?;
+    Ok(OnSight { checklist, certificate: Some(certificate), issued_now: issued == Issued::New })
+}
+
+/// Issues the participant's certificate on their own once the rules are met (see `on_sight`);
+/// the certificate when this call issued it.
+pub async fn issue_if_due(state: &AppState, ed: &Edition, user_id: i64) -> ServiceResult<Option<Certificate>> {
+    let seen = on_sight(state, ed, user_id).await?;
+    Ok(seen.certificate.filter(|_| seen.issued_now))
 }
 
 /// Issues every certificate that became due in editions with rules that are running or ended

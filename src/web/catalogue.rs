@@ -82,16 +82,11 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
     if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {
         drop(conn);
         // A certificate that became due is issued as soon as its holder looks.
-        crate::services::certificates::issue_if_due(ctx.state, &ed, u.id).await?;
+        let seen = crate::services::certificates::on_sight(ctx.state, &ed, u.id).await?;
         conn = ctx.state.db.pool.acquire().await?;
-        let list = crate::services::certificates::checklist(&mut conn, ed.id, u.id).await?;
-        let current = match crate::repo::enrollments::by_user(&mut conn, ed.id, u.id).await? {
-            Some(e) => crate::repo::certificates::valid_of(&mut conn, e.id).await?,
-            None => None,
-        };
         checklist = json!({
-            "items": list.items, "complete": list.complete,
-            "certificate": current.as_ref().map(super::certificates::certificate_json),
+            "items": seen.checklist.items, "complete": seen.checklist.complete,
+            "certificate": seen.certificate.as_ref().map(super::certificates::certificate_json),
         });
     }
     let edition = present::edition(&ed, ctx.lang, viewer.as_deref());
