@@ -67,7 +67,7 @@ async fn openapi_lists_the_api() {
     // Every operation also documents the errors any request can meet, with the error body;
     // an operation's own description of a status is kept.
     let login = &doc["paths"]["/api/v1/auth/login"]["post"]["responses"];
-    for status in ["400", "404", "415", "422", "503"] {
+    for status in ["400", "404", "413", "415", "422", "503"] {
         let schema = &login[status]["content"]["application/json"]["schema"]["$ref"];
         assert_eq!(schema, "#/components/schemas/ErrorBody", "{status}");
     }

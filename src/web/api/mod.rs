@@ -72,14 +72,16 @@ pub struct ApiDoc;
 
 /// The answers any operation can give besides its own, all with the error body: a body that
 /// cannot be read (400), a path that matches no operation, or a body of a type the operation
-/// does not take, which Rocket also answers with 404 (404), a multipart body where another type
-/// was expected (415), a path parameter of the wrong type (422), and the database or file store
-/// not answering (503). Added where an operation does not already describe them.
+/// does not take, which Rocket also answers with 404 (404), a body over the limit (413), a
+/// multipart body where another type was expected (415), a path parameter of the wrong type
+/// (422), and the database or file store not answering (503). Added where an operation does
+/// not already describe them.
 struct CommonErrors;
 
-const COMMON_ERRORS: [(&str, &str); 5] = [
+const COMMON_ERRORS: [(&str, &str); 6] = [
     ("400", "The body cannot be read (not JSON, or not the documented shape)"),
     ("404", "No such resource, or a body of another content type than the one documented"),
+    ("413", "The body is larger than the operation takes"),
     ("415", "A body of a media type the operation does not take"),
     ("422", "A path parameter of the wrong type, or invalid fields"),
     ("503", "The database or the file store is not answering; nothing was changed"),
