@@ -24,7 +24,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,29 +33,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-PASSWORD = "Daejeon-Innopolis-2027"
-COORDINATOR = "coordinator@wta-academy.org"
-TRAINER = "trainer.park@wta-academy.org"
-S3_KEYS = ("wta-faults", "wta-faults-secret-key")
-SECRET_KEY = "hPRYyVRiMyxpw5sBB1XeCMN1kFsDCqKvBi2QJxBVHQk="
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from proof_lib import COORDINATOR, PASSWORD, SECRET_KEY, TRAINER, check, failures, free_port, s3_env, start_s3, tiny_pdf  # noqa: E402
+
 IMPORT_ROWS = int(os.environ.get("FAULTS_IMPORT_ROWS", "4000"))
 WITHIN = 3.0
 
-failures = []
-
-
-def check(ok, what):
-    print(("  ✓ " if ok else "  ✗ ") + what, flush=True)
-    if not ok:
-        failures.append(what)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def pg_bin(name):
@@ -168,14 +150,6 @@ class Session:
         return self.send("POST", path, urllib.parse.urlencode(data).encode(), "application/x-www-form-urlencoded")
 
 
-def tiny_pdf(text):
-    body = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    return (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-            b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-            b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n"
-            + f"4 0 obj << /Length {len(body)} >> stream\n".encode() + body
-            + b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-
 
 def upload(session, pdf):
     boundary = "wta-faults-boundary"
@@ -209,12 +183,6 @@ def until_ok(url, opener, deadline=60):
     return None
 
 
-def start_s3(root, port):
-    s3s = shutil.which("s3s-fs") or os.path.expanduser("~/.cargo/bin/s3s-fs")
-    return subprocess.Popen([s3s, "--host", "127.0.0.1", "--port", str(port), "--access-key", S3_KEYS[0],
-                             "--secret-key", S3_KEYS[1], root], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-
 
 def import_csv(tag):
     rows = ["email,name,certificate_name_latin,certificate_name_native,organisation,organisation_type,country,position"]
@@ -237,8 +205,7 @@ def main(binary):
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, WTA_DATABASE_URL=pg.url("wta"), ROCKET_SECRET_KEY=SECRET_KEY, ROCKET_ADDRESS="127.0.0.1",
                ROCKET_PORT=str(port), WTA_PUBLIC_URL=base, WTA_LOG="warn", WTA_DATA_DIR=os.path.join(work, "data"),
-               WTA_STORAGE="s3", WTA_S3_ENDPOINT=f"http://127.0.0.1:{s3_port}", WTA_S3_BUCKET="materials",
-               WTA_S3_ACCESS_KEY=S3_KEYS[0], WTA_S3_SECRET_KEY=S3_KEYS[1], WTA_S3_REGION="us-east-1")
+               **s3_env(s3_port, "materials"))
     subprocess.run([binary, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
     app = App(binary, env, os.path.join(work, "app.log"))
     app.start()

@@ -16,7 +16,6 @@ import http.cookiejar
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,29 +24,12 @@ import time
 import urllib.error
 import urllib.request
 
-PASSWORD = "Daejeon-Innopolis-2027"
-COORDINATOR = "coordinator@wta-academy.org"
-TRAINER = "trainer.park@wta-academy.org"
-S3_KEYS = ("wta-instances", "wta-instances-secret-key")
-SECRET_KEY = "hPRYyVRiMyxpw5sBB1XeCMN1kFsDCqKvBi2QJxBVHQk="
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from proof_lib import COORDINATOR, PASSWORD, SECRET_KEY, TRAINER, check, failures, free_port, s3_env, start_s3, tiny_pdf  # noqa: E402
+
 APPLICANTS = int(os.environ.get("INSTANCES_APPLICANTS", "120"))
 PLACES = int(os.environ.get("INSTANCES_PLACES", "30"))
 
-failures = []
-
-
-def check(ok, what):
-    print(("  ✓ " if ok else "  ✗ ") + what, flush=True)
-    if not ok:
-        failures.append(what)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def wait_ready(base, seconds=60):
@@ -118,14 +100,6 @@ def multipart(fields, file_name, content, content_type):
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-def tiny_pdf(text):
-    body = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    return (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-            b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-            b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n"
-            + f"4 0 obj << /Length {len(body)} >> stream\n".encode() + body
-            + b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-
 
 def main(binary, pg_admin):
     work = tempfile.mkdtemp(prefix="wta-instances-")
@@ -135,17 +109,12 @@ def main(binary, pg_admin):
     s3_root = os.path.join(work, "s3")
     os.makedirs(os.path.join(s3_root, "materials"))
     s3_port = free_port()
-    s3s = shutil.which("s3s-fs") or os.path.expanduser("~/.cargo/bin/s3s-fs")
-    procs = [subprocess.Popen([s3s, "--host", "127.0.0.1", "--port", str(s3_port), "--access-key", S3_KEYS[0],
-                               "--secret-key", S3_KEYS[1], s3_root],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    procs = [start_s3(s3_root, s3_port)]
     try:
         ports = [free_port(), free_port()]
         bases = [f"http://127.0.0.1:{p}" for p in ports]
         common = dict(os.environ, WTA_DATABASE_URL=db_url, ROCKET_SECRET_KEY=SECRET_KEY, ROCKET_ADDRESS="127.0.0.1",
-                      WTA_LOG="warn", WTA_STORAGE="s3", WTA_S3_ENDPOINT=f"http://127.0.0.1:{s3_port}",
-                      WTA_S3_BUCKET="materials", WTA_S3_ACCESS_KEY=S3_KEYS[0], WTA_S3_SECRET_KEY=S3_KEYS[1],
-                      WTA_S3_REGION="us-east-1")
+                      WTA_LOG="warn", **s3_env(s3_port, "materials"))
         subprocess.run([binary, "demo"], env=dict(common, WTA_DATA_DIR=os.path.join(work, "demo")), check=True,
                        stdout=subprocess.DEVNULL)
         for i, port in enumerate(ports):
