@@ -10,7 +10,7 @@ use super::view::Ctx;
 use super::{pager, present};
 use crate::domain::countries;
 use crate::domain::edition_progress::shown_name;
-use crate::domain::paging::{self, Window};
+use crate::domain::paging::Window;
 use crate::error::AppError;
 use crate::services::directory as service;
 
@@ -27,10 +27,7 @@ pub fn page_url(slug: &str) -> String {
 #[get("/editions/<slug>/participants?<page>")]
 async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, page: Option<&str>) -> Result<Template, AppError> {
     let d = service::directory(ctx.state, &user.0, slug).await?;
-    let (page, problems) = match paging::parse_page(page) {
-        Some(p) => (p, Vec::new()),
-        None => (1, vec![ctx.t("pager-bad-page")]),
-    };
+    let (page, problem) = pager::requested(&ctx, page);
     let window = Window::new(page, d.rows.len());
     let rows: Vec<Value> = d.rows[window.start..window.end]
         .iter()
@@ -55,7 +52,7 @@ async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, page: Option<&str>) -> R
             "everyone": d.everyone,
             "count": d.rows.len(),
             "rows": rows,
-            "problems": problems,
+            "problems": problem.into_iter().collect::<Vec<_>>(),
             "pager": pager::json(&window, &page_url(slug), ""),
         }),
     ))

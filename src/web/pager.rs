@@ -3,7 +3,17 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::paging::Window;
+use super::view::Ctx;
+use crate::domain::paging::{self, Window};
+
+/// The page an address asks for, or the first with the message to show beside the list when
+/// the number cannot be read.
+pub fn requested(ctx: &Ctx<'_>, text: Option<&str>) -> (usize, Option<String>) {
+    match paging::parse_page(text) {
+        Some(page) => (page, None),
+        None => (1, Some(ctx.t("pager-bad-page"))),
+    }
+}
 
 /// `path` with the filter's `query` (without a page) and `page` added when it is not the first.
 pub fn link(path: &str, query: &str, page: usize) -> String {

@@ -12,7 +12,7 @@ use super::view::Ctx;
 use super::{pager, present};
 use crate::domain::countries;
 use crate::domain::edition_progress::{self as rules, RawFilter, SORTS, STATES};
-use crate::domain::paging::{self, Window};
+use crate::domain::paging::Window;
 use crate::error::AppError;
 use crate::services::edition_progress::{self as service, Line, ProgressView};
 
@@ -92,10 +92,7 @@ fn choices(ctx: &Ctx<'_>, codes: &[&str], selected: &str, prefix: &str) -> Vec<V
 #[get("/editions/<slug>/progress?<f..>")]
 async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, f: Query) -> Result<Template, AppError> {
     // A page that is not a whole number from 1 shows the first, with a message.
-    let (page, page_problem) = match paging::parse_page(f.page.as_deref()) {
-        Some(p) => (p, None),
-        None => (1, Some(ctx.t("pager-bad-page"))),
-    };
+    let (page, page_problem) = pager::requested(&ctx, f.page.as_deref());
     let raw = f.raw();
     let v = service::view(ctx.state, &user.0, slug, &raw).await?;
     let mut country_choices: Vec<Value> = v
