@@ -317,6 +317,13 @@ async fn edition_dashboard_counts_sessions_progress_and_states() {
     // Filtered to Africa: only Amara.
     let africa = html(&app, &format!("/manage/reports/editions/{OLD}?region=africa")).await;
     assert_eq!(table(&africa, "summary")[1][1], "1");
+    // The marks per session follow the filter: Viet Nam is Liem alone (present, then present);
+    // Africa is Amara, never marked; a date range without the edition leaves no mark.
+    let vn = html(&app, &format!("/manage/reports/editions/{OLD}?country=VN")).await;
+    assert_eq!(&table(&vn, "sessions")[0][2..6], ["1", "0", "0", "0"]);
+    assert_eq!(&table(&africa, "sessions")[0][2..6], ["0", "0", "0", "0"]);
+    let later = html(&app, &format!("/manage/reports/editions/{OLD}?from=2030-01-01")).await;
+    assert_eq!(&table(&later, "sessions")[0][2..6], ["0", "0", "0", "0"]);
 
     let xlsx = app.get(&format!("/manage/reports/editions/{OLD}.xlsx")).await;
     assert_eq!(xlsx.status(), Status::Ok);
