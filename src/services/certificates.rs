@@ -218,7 +218,9 @@ pub struct OnSight {
 pub async fn on_sight(state: &AppState, ed: &Edition, user_id: i64) -> ServiceResult<OnSight> {
     let mut conn = state.db.pool.acquire().await?;
     let settings = repo::settings(&mut conn, ed.id).await?;
-    let checklist = completion::evaluate(&settings.rules, &repo::done(&mut conn, ed.id, user_id).await?);
+    // Without rules the checklist is empty whatever was done: progress is not read.
+    let done = if settings.rules.any() { repo::done(&mut conn, ed.id, user_id).await? } else { Default::default() };
+    let checklist = completion::evaluate(&settings.rules, &done);
     let Some(e) = enrollments::by_user(&mut conn, ed.id, user_id).await? else {
         return Ok(OnSight { checklist, certificate: None, issued_now: false });
     };
