@@ -88,6 +88,7 @@ pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
         mailer,
         metrics: Arc::new(Metrics::default()),
         storage,
+        content: Arc::default(),
         fonts: fonts(),
     };
     Ok(assemble(figment, state))

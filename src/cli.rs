@@ -251,6 +251,7 @@ async fn cli_state(config: Config) -> Result<crate::state::AppState, CliError> {
         config: std::sync::Arc::new(config),
         mailer,
         metrics: std::sync::Arc::new(crate::web::metrics::Metrics::default()),
+        content: std::sync::Arc::default(),
         fonts: crate::app::fonts(),
     })
 }

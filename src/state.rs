@@ -1,6 +1,6 @@
 //! What every request and background job shares: the database, the configuration, the mail
-//! sender, the file store and the request metrics. Nothing here is per-instance state that must survive a
-//! restart; that lives in the database.
+//! sender, the file store, the request metrics and the content cache. Nothing here is
+//! per-instance state that must survive a restart; that lives in the database.
 
 use std::sync::Arc;
 
@@ -17,6 +17,8 @@ pub struct AppState {
     pub mailer: Mailer,
     pub metrics: Arc<Metrics>,
     pub storage: Storage,
+    /// Course and timetable content in memory, checked against the database's content version.
+    pub content: Arc<crate::services::content_cache::ContentCache>,
     /// Fonts for certificates, found at start-up.
     pub fonts: crate::pdf::FontBook,
 }

@@ -6,7 +6,7 @@ pub mod types;
 use std::time::Duration;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
 
 pub use types::{Timestamp, now};
 
@@ -57,6 +57,19 @@ impl Db {
         let options = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(connect_timeout)
+            // The pool tests every connection when it is released; testing it again when it
+            // is taken would add a round trip to every acquire (a third of a page's database
+            // calls). Only a connection idle for over a second, which may have died with the
+            // server meanwhile, is tested before use.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for > Duration::from_secs(1) {
+                        conn.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     match backend {

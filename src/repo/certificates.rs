@@ -228,41 +228,30 @@ pub async fn remove_signatory(conn: &mut Conn, edition_id: i64, id: i64) -> Resu
     Ok(done.rows_affected() == 1)
 }
 
-/// What one participant has done in an edition, as completion rules count it.
+/// What one participant has done in an edition, as completion rules count it (one read:
+/// every page a participant opens in the edition asks this).
 pub async fn done(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<Done, sqlx::Error> {
-    let (lessons_total,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM course_modules c JOIN modules m ON m.id = c.module_id JOIN lessons l ON l.module_id = m.id \
-         WHERE c.edition_id = $1 AND l.archived = 0 AND m.archived = 0",
-    )
-    .bind(edition_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    let (lessons_done,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM lesson_progress p JOIN lessons l ON l.id = p.lesson_id JOIN modules m ON m.id = l.module_id \
-         JOIN course_modules c ON c.module_id = m.id AND c.edition_id = p.edition_id \
-         WHERE p.edition_id = $1 AND p.user_id = $2 AND l.archived = 0 AND m.archived = 0",
-    )
-    .bind(edition_id)
-    .bind(user_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    let (sessions, attended, excused): (i64, i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), \
-           COALESCE(SUM(CASE WHEN a.status IN ('present', 'late') THEN 1 ELSE 0 END), 0), \
-           COALESCE(SUM(CASE WHEN a.status = 'excused' THEN 1 ELSE 0 END), 0) \
-         FROM edition_sessions s LEFT JOIN session_attendance a ON a.session_id = s.id AND a.user_id = $2 \
-         WHERE s.edition_id = $1",
-    )
-    .bind(edition_id)
-    .bind(user_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    let (surveys,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM survey_submissions WHERE edition_id = $1 AND user_id = $2")
-            .bind(edition_id)
-            .bind(user_id)
-            .fetch_one(&mut *conn)
-            .await?;
+    let (lessons_total, lessons_done, sessions, attended, excused, surveys): (i64, i64, i64, i64, i64, i64) =
+        sqlx::query_as(
+            "SELECT \
+               (SELECT COUNT(*) FROM course_modules c JOIN modules m ON m.id = c.module_id \
+                  JOIN lessons l ON l.module_id = m.id \
+                WHERE c.edition_id = $1 AND l.archived = 0 AND m.archived = 0), \
+               (SELECT COUNT(*) FROM lesson_progress p JOIN lessons l ON l.id = p.lesson_id \
+                  JOIN modules m ON m.id = l.module_id \
+                  JOIN course_modules c ON c.module_id = m.id AND c.edition_id = p.edition_id \
+                WHERE p.edition_id = $1 AND p.user_id = $2 AND l.archived = 0 AND m.archived = 0), \
+               (SELECT COUNT(*) FROM edition_sessions s WHERE s.edition_id = $1), \
+               (SELECT COUNT(*) FROM edition_sessions s JOIN session_attendance a ON a.session_id = s.id \
+                WHERE s.edition_id = $1 AND a.user_id = $2 AND a.status IN ('present', 'late')), \
+               (SELECT COUNT(*) FROM edition_sessions s JOIN session_attendance a ON a.session_id = s.id \
+                WHERE s.edition_id = $1 AND a.user_id = $2 AND a.status = 'excused'), \
+               (SELECT COUNT(*) FROM survey_submissions WHERE edition_id = $1 AND user_id = $2)",
+        )
+        .bind(edition_id)
+        .bind(user_id)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(Done {
         lessons_done,
         lessons_total,

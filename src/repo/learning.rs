@@ -16,6 +16,20 @@ pub async fn enrollment_state(conn: &mut Conn, edition_id: i64, user_id: i64) ->
     Ok(row.map(|r| r.0))
 }
 
+/// Whether the person trains edition `edition_id`, and their application's state there, in
+/// one read (every edition page asks both).
+pub async fn standing(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<(bool, Option<String>), sqlx::Error> {
+    let (trains, state): (i64, Option<String>) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM edition_trainers WHERE edition_id = $1 AND user_id = $2), \
+         (SELECT state FROM enrollments WHERE edition_id = $1 AND user_id = $2)",
+    )
+    .bind(edition_id)
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok((trains > 0, state))
+}
+
 /// Records a person as accepted into an edition (demo data and tests; the enrollment
 /// workflow builds on this table).
 pub async fn accept(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {

@@ -4,6 +4,7 @@
 pub mod attendance;
 pub mod audit;
 pub mod certificates;
+pub mod content_version;
 pub mod directory;
 pub mod edition_progress;
 pub mod enrollments;

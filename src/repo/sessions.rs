@@ -3,14 +3,6 @@
 use super::Conn;
 use crate::db::Timestamp;
 
-/// A live session as stored.
-#[derive(Debug, Clone)]
-pub struct SessionRow {
-    pub user_id: i64,
-    pub last_seen_at: Timestamp,
-    pub expires_at: Timestamp,
-}
-
 pub async fn insert(
     conn: &mut Conn,
     id_hash: &str,
@@ -31,17 +23,6 @@ pub async fn insert(
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-pub async fn find(conn: &mut Conn, id_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
-    let row: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT user_id, last_seen_at, expires_at FROM sessions WHERE id_hash = $1")
-            .bind(id_hash)
-            .fetch_optional(&mut *conn)
-            .await?;
-    Ok(row.and_then(|(user_id, seen, exp)| {
-        Some(SessionRow { user_id, last_seen_at: Timestamp::parse(&seen)?, expires_at: Timestamp::parse(&exp)? })
-    }))
 }
 
 pub async fn touch(conn: &mut Conn, id_hash: &str, at: Timestamp) -> Result<(), sqlx::Error> {

@@ -14,6 +14,16 @@ pub async fn questions(conn: &mut Conn, edition_id: i64) -> Result<Vec<Question>
     .await
 }
 
+/// Whether the edition has a survey (any question).
+pub async fn has_questions(conn: &mut Conn, edition_id: i64) -> Result<bool, sqlx::Error> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM (SELECT 1 FROM survey_questions WHERE edition_id = $1 LIMIT 1) q")
+            .bind(edition_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(n > 0)
+}
+
 /// Adds a question after the last one.
 pub async fn insert_question(conn: &mut Conn, edition_id: i64, q: &NewQuestion) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(

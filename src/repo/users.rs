@@ -80,6 +80,26 @@ pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<User>, sqlx::Error
     Ok(row.map(User::from))
 }
 
+/// The user of a session and the session's last-seen and expiry times, in one read: every
+/// signed-in request asks this first.
+pub async fn by_session(conn: &mut Conn, id_hash: &str) -> Result<Option<(User, String, String)>, sqlx::Error> {
+    #[derive(FromRow)]
+    struct SessionUserRow {
+        #[sqlx(flatten)]
+        user: UserRow,
+        last_seen_at: String,
+        expires_at: String,
+    }
+    let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("u.{}", c.trim())).collect();
+    let sql = format!(
+        "SELECT {}, s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.id_hash = $1",
+        columns.join(", ")
+    );
+    let row: Option<SessionUserRow> = sqlx::query_as(&sql).bind(id_hash).fetch_optional(&mut *conn).await?;
+    Ok(row.map(|r| (User::from(r.user), r.last_seen_at, r.expires_at)))
+}
+
 pub async fn by_email(conn: &mut Conn, email: &str) -> Result<Option<User>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE email = $1");
     let row: Option<UserRow> = sqlx::query_as(&sql).bind(email).fetch_optional(&mut *conn).await?;

@@ -3,12 +3,13 @@
 
 use serde::Serialize;
 
+use super::content_cache::Content;
 use super::{ServiceError, ServiceResult};
 use crate::domain::user::User;
 use crate::msg;
 use crate::repo::library::{self, CourseLesson, CourseModule};
 use crate::repo::programs::{self, Edition};
-use crate::repo::{Conn, learning, schedule};
+use crate::repo::{Conn, learning};
 use crate::state::AppState;
 
 /// What a person may do in one edition.
@@ -32,18 +33,28 @@ impl Access {
 }
 
 pub async fn access(conn: &mut Conn, edition: &Edition, user: Option<&User>) -> Result<Access, sqlx::Error> {
-    let Some(user) = user else { return Ok(Access::None) };
-    if user.role.is_coordinator() {
-        return Ok(Access::Coordinator);
-    }
-    if schedule::is_trainer(conn, edition.id, user.id).await? {
-        return Ok(Access::Trainer);
-    }
-    let state = learning::enrollment_state(conn, edition.id, user.id).await?;
-    Ok(match state {
-        Some(s) if learning::ACTIVE_STATES.contains(&s.as_str()) => Access::Participant,
-        _ => Access::None,
-    })
+    Ok(standing(conn, edition, user).await?.0)
+}
+
+/// What a person may do in one edition and the state of their application there, if any.
+pub async fn standing(
+    conn: &mut Conn,
+    edition: &Edition,
+    user: Option<&User>,
+) -> Result<(Access, Option<String>), sqlx::Error> {
+    let Some(user) = user else { return Ok((Access::None, None)) };
+    let (trains, state) = learning::standing(conn, edition.id, user.id).await?;
+    let access = if user.role.is_coordinator() {
+        Access::Coordinator
+    } else if trains {
+        Access::Trainer
+    } else {
+        match &state {
+            Some(s) if learning::ACTIVE_STATES.contains(&s.as_str()) => Access::Participant,
+            _ => Access::None,
+        }
+    };
+    Ok((access, state))
 }
 
 /// An edition by slug, or not found.
@@ -98,9 +109,15 @@ pub fn percent(done: usize, total: usize) -> u32 {
 
 /// The course of `edition` in `lang`, with the progress of `learner` (a participant whose
 /// progress counts); locks apply to that learner when the course is sequential.
-pub async fn outline(conn: &mut Conn, edition: &Edition, learner: Option<i64>, lang: &str) -> ServiceResult<Outline> {
-    let modules = library::course_modules(conn, edition.id, lang).await?;
-    let lessons = library::course_lessons(conn, edition.id, lang).await?;
+pub async fn outline(
+    conn: &mut Conn,
+    content: &Content<'_>,
+    edition: &Edition,
+    learner: Option<i64>,
+    lang: &str,
+) -> ServiceResult<Outline> {
+    let course = content.course(conn, edition.id, lang).await?;
+    let (modules, lessons) = (&course.modules, &course.lessons);
     let done: Vec<i64> = match learner {
         Some(u) => learning::completed(conn, edition.id, u).await?,
         None => Vec::new(),
@@ -109,7 +126,7 @@ pub async fn outline(conn: &mut Conn, edition: &Edition, learner: Option<i64>, l
     // With sequential locking, every lesson after the first one not done is locked.
     let first_open = lessons.iter().position(|l| !done.contains(&l.lesson_id)).unwrap_or(lessons.len());
     let mut out = Vec::new();
-    for m in modules {
+    for m in modules.iter().cloned() {
         let mine: Vec<(usize, &CourseLesson)> =
             lessons.iter().enumerate().filter(|(_, l)| l.module_id == m.module_id).collect();
         let items: Vec<OutlineLesson> = mine
@@ -166,8 +183,10 @@ pub struct LessonView {
 
 /// The lesson `module/lesson` of `edition`. People without access see only previews
 /// (anything else is not found to them).
+#[allow(clippy::too_many_arguments)]
 pub async fn lesson(
     conn: &mut Conn,
+    content: &Content<'_>,
     edition: &Edition,
     access: Access,
     learner: Option<i64>,
@@ -175,7 +194,7 @@ pub async fn lesson(
     lesson_slug: &str,
     lang: &str,
 ) -> ServiceResult<(LessonView, Outline)> {
-    let outline = outline(conn, edition, learner, lang).await?;
+    let outline = outline(conn, content, edition, learner, lang).await?;
     let flat: Vec<(&OutlineModule, &OutlineLesson)> =
         outline.modules.iter().flat_map(|m| m.lessons.iter().map(move |l| (m, l))).collect();
     let index =
@@ -184,17 +203,16 @@ pub async fn lesson(
     if !access.can_read() && !item.preview {
         return Err(ServiceError::NotFound);
     }
-    let text = library::lesson_text(conn, item.id, lang).await?.ok_or(ServiceError::NotFound)?;
-    let languages = library::lesson_languages(conn, item.id).await?;
     let edition_slug = edition.slug.clone();
     let this_module = module.slug.clone();
-    let html = if item.locked {
-        String::new()
-    } else {
-        crate::content::render::to_html(&text.body, |m, l| {
+    let render = |body: &str| {
+        crate::content::render::to_html(body, |m, l| {
             format!("/editions/{edition_slug}/modules/{}/{l}", m.unwrap_or(&this_module))
         })
     };
+    let page = content.lesson(conn, &edition.slug, item.id, lang, render).await?.ok_or(ServiceError::NotFound)?;
+    let text = &page.text;
+    let html = if item.locked { String::new() } else { page.html.clone() };
     let neighbour =
         |i: Option<usize>| i.and_then(|i| flat.get(i)).map(|(m, l)| (m.slug.clone(), l.slug.clone(), l.title.clone()));
     let note = learning::note(conn, edition.id, item.id).await?;
@@ -202,9 +220,9 @@ pub async fn lesson(
         module_slug: module.slug.clone(),
         module_title: module.title.clone(),
         slug: item.slug.clone(),
-        title: text.title,
-        language: text.language,
-        languages,
+        title: text.title.clone(),
+        language: text.language.clone(),
+        languages: page.languages.clone(),
         duration_minutes: item.duration_minutes,
         learning_outcomes: serde_json::from_str(&text.learning_outcomes).unwrap_or_default(),
         html,
@@ -240,7 +258,8 @@ pub async fn set_done(
             return Err(ServiceError::Refused(msg!("err-progress-participants-only")));
         }
     }
-    let outline = outline(&mut tx, &ed, Some(user.id), lang).await?;
+    let content = state.content.at(&mut tx).await?;
+    let outline = outline(&mut tx, &content, &ed, Some(user.id), lang).await?;
     let item = outline
         .modules
         .iter()
@@ -257,7 +276,7 @@ pub async fn set_done(
     } else {
         learning::mark_not_done(&mut tx, ed.id, user.id, id).await?;
     }
-    let after = self::outline(&mut tx, &ed, Some(user.id), lang).await?;
+    let after = self::outline(&mut tx, &content, &ed, Some(user.id), lang).await?;
     tx.commit().await?;
     Ok(after)
 }

@@ -6,6 +6,7 @@ pub mod attendance_import;
 pub mod calendar;
 pub mod certificate_pdf;
 pub mod certificates;
+pub mod content_cache;
 pub mod content_import;
 pub mod demo;
 pub mod demo_certificates;

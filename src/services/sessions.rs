@@ -3,7 +3,7 @@
 
 use super::ServiceResult;
 use super::tokens::{random_token, token_hash};
-use crate::db::now;
+use crate::db::{Timestamp, now};
 use crate::domain::user::User;
 use crate::repo::{self, sessions};
 use crate::state::AppState;
@@ -28,18 +28,20 @@ pub async fn start(state: &AppState, user_id: i64, user_agent: &str) -> ServiceR
 pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<User>> {
     let hash = token_hash(token);
     let mut conn = state.db.pool.acquire().await?;
-    let Some(s) = sessions::find(&mut conn, &hash).await? else { return Ok(None) };
+    let Some((user, seen, expires)) = repo::users::by_session(&mut conn, &hash).await? else { return Ok(None) };
+    let (Some(last_seen_at), Some(expires_at)) = (Timestamp::parse(&seen), Timestamp::parse(&expires)) else {
+        return Ok(None);
+    };
     let at = now();
-    let idle_limit = s.last_seen_at.plus_minutes(state.config.session_idle_minutes);
-    if at > s.expires_at || at > idle_limit {
+    let idle_limit = last_seen_at.plus_minutes(state.config.session_idle_minutes);
+    if at > expires_at || at > idle_limit {
         sessions::delete(&mut conn, &hash).await?;
         return Ok(None);
     }
-    let Some(user) = repo::users::by_id(&mut conn, s.user_id).await? else { return Ok(None) };
     if !user.is_active {
         return Ok(None);
     }
-    if at > s.last_seen_at.plus_seconds(TOUCH_EVERY_SECS) {
+    if at > last_seen_at.plus_seconds(TOUCH_EVERY_SECS) {
         sessions::touch(&mut conn, &hash, at).await?;
     }
     Ok(Some(user))

@@ -82,7 +82,7 @@ pub async fn view(conn: &mut Conn, slug: &str, user: &User) -> ServiceResult<(Ed
 
 /// True when the edition's survey has questions (the edition page links to it then).
 pub async fn is_open(conn: &mut Conn, edition_id: i64) -> Result<bool, sqlx::Error> {
-    Ok(!repo::questions(conn, edition_id).await?.is_empty())
+    repo::has_questions(conn, edition_id).await
 }
 
 /// Why a submission was refused.

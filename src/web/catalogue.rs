@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use super::present;
 use super::view::Ctx;
 use crate::error::AppError;
-use crate::repo::{programs, schedule};
+use crate::repo::programs;
+use crate::services::content_cache::Timetable;
 use crate::services::learning::{self, Access};
 
 pub fn routes() -> Vec<Route> {
@@ -57,33 +58,31 @@ async fn catalogue(ctx: Ctx<'_>) -> Result<Template, AppError> {
 async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
-    let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
+    let (access, enrollment) = learning::standing(&mut conn, &ed, ctx.user.as_ref()).await?;
     let learner = (access == Access::Participant).then(|| ctx.user.as_ref().map(|u| u.id)).flatten();
-    let outline = learning::outline(&mut conn, &ed, learner, ctx.lang).await?;
+    let content = ctx.state.content.at(&mut conn).await?;
+    let outline = learning::outline(&mut conn, &content, &ed, learner, ctx.lang).await?;
     let viewer = viewer_zone(&ctx);
-    let sessions = sessions_json(&mut conn, &ed, viewer.as_deref()).await?;
-    let trainers: Vec<Value> = schedule::trainers(&mut conn, ed.id)
-        .await?
+    let timetable = content.timetable(&mut conn, ed.id).await?;
+    let sessions = sessions_json(&ed, &timetable, viewer.as_deref());
+    let trainers: Vec<Value> = timetable
+        .trainers
         .iter()
         .map(|t| json!({ "display_name": t.display_name, "organisation": t.organisation, "country": t.country }))
         .collect();
-    let enrollment = match &ctx.user {
-        Some(u) => crate::repo::learning::enrollment_state(&mut conn, ed.id, u.id).await?,
-        None => None,
-    };
-    let visible = crate::services::materials::visible(&mut conn, &ed, ctx.user.as_ref()).await?;
+    let visible = crate::services::materials::visible(&mut conn, &ed, access).await?;
     // The course's places (modules, lessons, sessions) are read only when there is a file to place.
     let materials = if visible.is_empty() {
         Vec::new()
     } else {
         super::materials_view::Places::of(&mut conn, &ed, ctx.lang).await?.group(&visible, ctx.lang)
     };
+    let survey_open = crate::services::survey::is_open(&mut conn, ed.id).await?;
     let mut checklist = Value::Null;
     if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {
         drop(conn);
         // A certificate that became due is issued as soon as its holder looks.
         let seen = crate::services::certificates::on_sight(ctx.state, &ed, u.id).await?;
-        conn = ctx.state.db.pool.acquire().await?;
         checklist = json!({
             "items": seen.checklist.items, "complete": seen.checklist.complete,
             "certificate": seen.certificate.as_ref().map(super::certificates::certificate_json),
@@ -104,29 +103,25 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
             "trainers": trainers,
             "materials": materials,
             "checklist": checklist,
-            "survey_open": crate::services::survey::is_open(&mut conn, ed.id).await?,
+            "survey_open": survey_open,
             "page_title": ed.title,
         }),
     ))
 }
 
 /// An edition's sessions as JSON, in time order, with their trainers.
-pub async fn sessions_json(
-    conn: &mut crate::repo::Conn,
-    ed: &programs::Edition,
-    viewer: Option<&str>,
-) -> Result<Vec<Value>, sqlx::Error> {
-    let sessions = schedule::of_edition(conn, ed.id).await?;
-    let trainers = schedule::trainers_of_sessions(conn, ed.id).await?;
-    Ok(sessions
+pub fn sessions_json(ed: &programs::Edition, timetable: &Timetable, viewer: Option<&str>) -> Vec<Value> {
+    timetable
+        .sessions
         .iter()
         .map(|s| {
-            let names: Vec<Value> = trainers
+            let names: Vec<Value> = timetable
+                .session_trainers
                 .iter()
                 .filter(|(sid, _, _)| *sid == s.id)
                 .map(|(_, uid, name)| json!({ "id": uid, "display_name": name }))
                 .collect();
             present::session(ed, s, names, viewer)
         })
-        .collect())
+        .collect()
 }

@@ -36,7 +36,8 @@ async fn module_page(ctx: Ctx<'_>, slug: &str, module: &str) -> Result<Template,
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
-    let outline = learning::outline(&mut conn, &ed, learner(&ctx, access), ctx.lang).await?;
+    let content = ctx.state.content.at(&mut conn).await?;
+    let outline = learning::outline(&mut conn, &content, &ed, learner(&ctx, access), ctx.lang).await?;
     let m = outline.modules.iter().find(|m| m.slug == module).ok_or(AppError::NotFound)?;
     let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap_or(Value::Array(Vec::new()));
     Ok(ctx.render(
@@ -59,8 +60,9 @@ async fn lesson_page(ctx: Ctx<'_>, slug: &str, module: &str, lesson: &str) -> Re
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
+    let content = ctx.state.content.at(&mut conn).await?;
     let (view, outline) =
-        learning::lesson(&mut conn, &ed, access, learner(&ctx, access), module, lesson, ctx.lang).await?;
+        learning::lesson(&mut conn, &content, &ed, access, learner(&ctx, access), module, lesson, ctx.lang).await?;
     let module_progress = outline.modules.iter().find(|m| m.slug == module).map(|m| (m.done, m.total, m.percent));
     let link = |n: &Option<(String, String, String)>| {
         n.as_ref().map(|(m, l, title)| json!({ "url": lesson_url(slug, m, l), "title": title }))
@@ -145,10 +147,12 @@ async fn save_note(
 async fn my_learning(ctx: Ctx<'_>, user: SignedIn) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let viewer = viewer_zone(&ctx);
+    let content = ctx.state.content.at(&mut conn).await?;
     let mut rows = Vec::new();
     for (ed, how) in programs::editions_of_user(&mut conn, user.0.id).await? {
         let is_participant = how == "participant";
-        let outline = learning::outline(&mut conn, &ed, is_participant.then_some(user.0.id), ctx.lang).await?;
+        let outline =
+            learning::outline(&mut conn, &content, &ed, is_participant.then_some(user.0.id), ctx.lang).await?;
         let next = outline
             .modules
             .iter()

@@ -15,6 +15,7 @@ mod certificate_pdf;
 mod certificates;
 mod cli;
 mod content;
+mod content_cache;
 mod demo_scale;
 mod editions;
 mod enrollment;

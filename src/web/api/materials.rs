@@ -141,7 +141,8 @@ pub async fn list(
 ) -> Result<Json<Vec<MaterialOut>>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
-    let visible = service::visible(&mut conn, &ed, user.0.as_ref()).await?;
+    let access = learning::access(&mut conn, &ed, user.0.as_ref()).await?;
+    let visible = service::visible(&mut conn, &ed, access).await?;
     Ok(Json(visible.iter().map(MaterialOut::from).collect()))
 }
 

@@ -63,10 +63,11 @@ pub async fn my_progress(
     lang: Lang,
 ) -> Result<Json<Vec<EditionProgress>>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
+    let content = state.content.at(&mut conn).await?;
     let mut out = Vec::new();
     for (e, how) in programs::editions_of_user(&mut conn, user.0.id).await? {
         let learner = (how == "participant").then_some(user.0.id);
-        let o = learning::outline(&mut conn, &e, learner, lang.0).await?;
+        let o = learning::outline(&mut conn, &content, &e, learner, lang.0).await?;
         out.push(progress_of(&e.slug, &e.title, &how, &o));
     }
     Ok(Json(out))

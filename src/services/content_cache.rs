@@ -1,0 +1,141 @@
+//! Course and timetable content kept in memory. Edition and lesson pages read the same
+//! modules, lessons, sessions and trainers for everyone, and a lesson's Markdown would be
+//! rendered again on every view. Each entry remembers the content version it was read at;
+//! a page reads the current version once (one small query) and uses an entry only when it
+//! matches, so a change made through any instance is seen by the next request everywhere.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+
+use crate::repo::library::{self, CourseLesson, CourseModule, LessonText};
+use crate::repo::schedule::{self, LiveSession, Trainer};
+use crate::repo::{Conn, content_version};
+
+/// Entries kept per kind before the oldest copies are all dropped (a bound on memory; a
+/// deployment has tens of editions, a few languages and hundreds of lessons).
+const MAX_ENTRIES: usize = 4096;
+
+/// An edition's course in one language.
+pub struct Course {
+    pub modules: Vec<CourseModule>,
+    pub lessons: Vec<CourseLesson>,
+}
+
+/// An edition's live sessions with their trainers, and the edition's trainers.
+pub struct Timetable {
+    pub sessions: Vec<LiveSession>,
+    /// (session id, trainer id, trainer name), by name.
+    pub session_trainers: Vec<(i64, i64, String)>,
+    pub trainers: Vec<Trainer>,
+}
+
+/// One lesson's text in one language, its other languages and its rendered HTML.
+pub struct LessonPage {
+    pub text: LessonText,
+    pub languages: Vec<String>,
+    pub html: String,
+}
+
+struct Slot<T> {
+    version: i64,
+    value: Arc<T>,
+}
+
+struct Shelf<K, T>(Mutex<HashMap<K, Slot<T>>>);
+
+impl<K: Eq + Hash, T> Shelf<K, T> {
+    fn new() -> Self {
+        Shelf(Mutex::new(HashMap::new()))
+    }
+
+    fn get(&self, key: &K, version: i64) -> Option<Arc<T>> {
+        let map = self.0.lock().ok()?;
+        map.get(key).filter(|s| s.version == version).map(|s| s.value.clone())
+    }
+
+    fn put(&self, key: K, version: i64, value: Arc<T>) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= MAX_ENTRIES {
+                map.clear();
+            }
+            map.insert(key, Slot { version, value });
+        }
+    }
+}
+
+/// The cache; one per running app (tests run several apps in one process).
+pub struct ContentCache {
+    courses: Shelf<(i64, String), Course>,
+    timetables: Shelf<i64, Timetable>,
+    lessons: Shelf<(String, i64, String), LessonPage>,
+}
+
+impl Default for ContentCache {
+    fn default() -> Self {
+        ContentCache { courses: Shelf::new(), timetables: Shelf::new(), lessons: Shelf::new() }
+    }
+}
+
+impl ContentCache {
+    /// The content as of now: read once per page, then used for every part of it.
+    pub async fn at<'c>(&'c self, conn: &mut Conn) -> Result<Content<'c>, sqlx::Error> {
+        Ok(Content { cache: self, version: content_version::current(conn).await? })
+    }
+}
+
+/// The cache at one content version.
+pub struct Content<'c> {
+    cache: &'c ContentCache,
+    version: i64,
+}
+
+impl Content<'_> {
+    /// The course of edition `edition_id` in `lang` (module and lesson texts fall back to English).
+    pub async fn course(&self, conn: &mut Conn, edition_id: i64, lang: &str) -> Result<Arc<Course>, sqlx::Error> {
+        let key = (edition_id, lang.to_string());
+        if let Some(c) = self.cache.courses.get(&key, self.version) {
+            return Ok(c);
+        }
+        let modules = library::course_modules(conn, edition_id, lang).await?;
+        let lessons = library::course_lessons(conn, edition_id, lang).await?;
+        let c = Arc::new(Course { modules, lessons });
+        self.cache.courses.put(key, self.version, c.clone());
+        Ok(c)
+    }
+
+    /// The timetable and trainers of edition `edition_id`.
+    pub async fn timetable(&self, conn: &mut Conn, edition_id: i64) -> Result<Arc<Timetable>, sqlx::Error> {
+        if let Some(t) = self.cache.timetables.get(&edition_id, self.version) {
+            return Ok(t);
+        }
+        let sessions = schedule::of_edition(conn, edition_id).await?;
+        let session_trainers = schedule::trainers_of_sessions(conn, edition_id).await?;
+        let trainers = schedule::trainers(conn, edition_id).await?;
+        let t = Arc::new(Timetable { sessions, session_trainers, trainers });
+        self.cache.timetables.put(edition_id, self.version, t.clone());
+        Ok(t)
+    }
+
+    /// Lesson `lesson_id` in `lang` (else English) as shown in the edition `edition_slug`,
+    /// whose links `render` writes; None when the lesson has no text.
+    pub async fn lesson(
+        &self,
+        conn: &mut Conn,
+        edition_slug: &str,
+        lesson_id: i64,
+        lang: &str,
+        render: impl FnOnce(&str) -> String,
+    ) -> Result<Option<Arc<LessonPage>>, sqlx::Error> {
+        let key = (edition_slug.to_string(), lesson_id, lang.to_string());
+        if let Some(p) = self.cache.lessons.get(&key, self.version) {
+            return Ok(Some(p));
+        }
+        let Some(text) = library::lesson_text(conn, lesson_id, lang).await? else { return Ok(None) };
+        let languages = library::lesson_languages(conn, lesson_id).await?;
+        let html = render(&text.body);
+        let p = Arc::new(LessonPage { text, languages, html });
+        self.cache.lessons.put(key, self.version, p.clone());
+        Ok(Some(p))
+    }
+}
