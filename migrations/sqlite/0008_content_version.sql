@@ -1,6 +1,6 @@
--- Course and timetable content changes rarely and is read on every edition and lesson page,
--- so instances keep it in memory. One number, raised in the same transaction as any change to
--- that content, tells every instance when its copy is out of date.
+-- Programs, editions, courses and timetables change rarely and are read on every catalogue,
+-- edition and lesson page, so instances keep them in memory. One number, raised in the same
+-- transaction as any change to them, tells every instance when its copy is out of date.
 
 CREATE TABLE content_version (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -78,6 +78,31 @@ CREATE TRIGGER edition_trainers_update_content AFTER UPDATE ON edition_trainers 
     UPDATE content_version SET version = version + 1;
 END;
 CREATE TRIGGER edition_trainers_delete_content AFTER DELETE ON edition_trainers BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+-- Programs and editions; an edition's places taken change with every decision on an application
+-- and are not part of what is kept in memory, so they leave the version alone.
+CREATE TRIGGER programs_insert_content AFTER INSERT ON programs BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+CREATE TRIGGER programs_update_content AFTER UPDATE ON programs BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+CREATE TRIGGER programs_delete_content AFTER DELETE ON programs BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+CREATE TRIGGER editions_insert_content AFTER INSERT ON editions BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+CREATE TRIGGER editions_delete_content AFTER DELETE ON editions BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+CREATE TRIGGER editions_update_content AFTER UPDATE OF
+    program_id, slug, number, title, theme, summary, starts_on, ends_on, venue, city, country,
+    time_zone, mode, capacity, working_languages, applications_open_at, applications_close_at,
+    admission_mode, sequential, source_checksum, updated_at, offer_hours, country_quota
+    ON editions BEGIN
     UPDATE content_version SET version = version + 1;
 END;
 

@@ -80,24 +80,41 @@ pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<User>, sqlx::Error
     Ok(row.map(User::from))
 }
 
-/// The user of a session and the session's last-seen and expiry times, in one read: every
-/// signed-in request asks this first.
-pub async fn by_session(conn: &mut Conn, id_hash: &str) -> Result<Option<(User, String, String)>, sqlx::Error> {
+/// A session's user as one read finds it.
+pub struct SessionUser {
+    pub user: User,
+    pub last_seen_at: String,
+    pub expires_at: String,
+    /// The content version (see `content_version`), read in the same statement so that pages
+    /// need no read of their own for it.
+    pub content_version: i64,
+}
+
+/// The user of a session, the session's last-seen and expiry times and the content version,
+/// in one read: every signed-in request asks this first.
+pub async fn by_session(conn: &mut Conn, id_hash: &str) -> Result<Option<SessionUser>, sqlx::Error> {
     #[derive(FromRow)]
     struct SessionUserRow {
         #[sqlx(flatten)]
         user: UserRow,
         last_seen_at: String,
         expires_at: String,
+        content_version: i64,
     }
     let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("u.{}", c.trim())).collect();
     let sql = format!(
-        "SELECT {}, s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.id_hash = $1",
+        "SELECT {}, s.last_seen_at, s.expires_at, \
+         (SELECT v.version FROM content_version v WHERE v.id = 1) AS content_version \
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
         columns.join(", ")
     );
     let row: Option<SessionUserRow> = sqlx::query_as(&sql).bind(id_hash).fetch_optional(&mut *conn).await?;
-    Ok(row.map(|r| (User::from(r.user), r.last_seen_at, r.expires_at)))
+    Ok(row.map(|r| SessionUser {
+        user: User::from(r.user),
+        last_seen_at: r.last_seen_at,
+        expires_at: r.expires_at,
+        content_version: r.content_version,
+    }))
 }
 
 pub async fn by_email(conn: &mut Conn, email: &str) -> Result<Option<User>, sqlx::Error> {

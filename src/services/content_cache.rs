@@ -1,6 +1,6 @@
-//! Course and timetable content kept in memory. Edition and lesson pages read the same
-//! modules, lessons, sessions and trainers for everyone, and a lesson's Markdown would be
-//! rendered again on every view. Each entry remembers the content version it was read at;
+//! Programs, editions, courses and timetables kept in memory. The catalogue, edition and
+//! lesson pages read the same editions, modules, lessons, sessions and trainers for everyone,
+//! and a lesson's Markdown would be rendered again on every view. Each entry remembers the content version it was read at;
 //! a page reads the current version once (one small query) and uses an entry only when it
 //! matches, so a change made through any instance is seen by the next request everywhere.
 
@@ -9,12 +9,22 @@ use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
 use crate::repo::library::{self, CourseLesson, CourseModule, LessonText};
+use crate::repo::programs::{self, Edition, Program};
 use crate::repo::schedule::{self, LiveSession, Trainer};
 use crate::repo::{Conn, content_version};
 
 /// Entries kept per kind before the oldest copies are all dropped (a bound on memory; a
 /// deployment has tens of editions, a few languages and hundreds of lessons).
 const MAX_ENTRIES: usize = 4096;
+
+/// Every program and edition, in catalogue order (programs by position, editions newest first).
+/// An edition's places taken are as they were when read: they change with every decision on
+/// an application without changing the version, so code that counts places reads the edition
+/// itself.
+pub struct Catalogue {
+    pub programs: Vec<Program>,
+    pub editions: Vec<Edition>,
+}
 
 /// An edition's course in one language.
 pub struct Course {
@@ -66,6 +76,7 @@ impl<K: Eq + Hash, T> Shelf<K, T> {
 
 /// The cache; one per running app (tests run several apps in one process).
 pub struct ContentCache {
+    catalogue: Shelf<(), Catalogue>,
     courses: Shelf<(i64, String), Course>,
     timetables: Shelf<i64, Timetable>,
     lessons: Shelf<(String, i64, String), LessonPage>,
@@ -73,7 +84,7 @@ pub struct ContentCache {
 
 impl Default for ContentCache {
     fn default() -> Self {
-        ContentCache { courses: Shelf::new(), timetables: Shelf::new(), lessons: Shelf::new() }
+        ContentCache { catalogue: Shelf::new(), courses: Shelf::new(), timetables: Shelf::new(), lessons: Shelf::new() }
     }
 }
 
@@ -81,6 +92,12 @@ impl ContentCache {
     /// The content as of now: read once per page, then used for every part of it.
     pub async fn at<'c>(&'c self, conn: &mut Conn) -> Result<Content<'c>, sqlx::Error> {
         Ok(Content { cache: self, version: content_version::current(conn).await? })
+    }
+
+    /// The content at a version read earlier in the same request (with its session), before
+    /// anything it shows was read.
+    pub fn at_version(&self, version: i64) -> Content<'_> {
+        Content { cache: self, version }
     }
 }
 
@@ -91,6 +108,23 @@ pub struct Content<'c> {
 }
 
 impl Content<'_> {
+    /// Every program and edition (see `Catalogue` on places taken).
+    pub async fn catalogue(&self, conn: &mut Conn) -> Result<Arc<Catalogue>, sqlx::Error> {
+        if let Some(c) = self.cache.catalogue.get(&(), self.version) {
+            return Ok(c);
+        }
+        let programs = programs::all_programs(conn).await?;
+        let editions = programs::all_editions(conn).await?;
+        let c = Arc::new(Catalogue { programs, editions });
+        self.cache.catalogue.put((), self.version, c.clone());
+        Ok(c)
+    }
+
+    /// The edition `slug` as pages show it (see `Catalogue` on places taken).
+    pub async fn edition(&self, conn: &mut Conn, slug: &str) -> Result<Option<Edition>, sqlx::Error> {
+        Ok(self.catalogue(conn).await?.editions.iter().find(|e| e.slug == slug).cloned())
+    }
+
     /// The course of edition `edition_id` in `lang` (module and lesson texts fall back to English).
     pub async fn course(&self, conn: &mut Conn, edition_id: i64, lang: &str) -> Result<Arc<Course>, sqlx::Error> {
         let key = (edition_id, lang.to_string());

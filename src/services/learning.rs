@@ -62,6 +62,12 @@ pub async fn edition(conn: &mut Conn, slug: &str) -> ServiceResult<Edition> {
     programs::edition_by_slug(conn, slug).await?.ok_or(ServiceError::NotFound)
 }
 
+/// An edition by slug as pages show it, from the content in memory (its places taken may be
+/// behind; see `content_cache::Catalogue`), or not found.
+pub async fn shown_edition(conn: &mut Conn, content: &Content<'_>, slug: &str) -> ServiceResult<Edition> {
+    content.edition(conn, slug).await?.ok_or(ServiceError::NotFound)
+}
+
 /// An edition by slug on a connection of its own, released before the caller goes on.
 pub async fn edition_named(state: &crate::state::AppState, slug: &str) -> ServiceResult<Edition> {
     let mut conn = state.db.pool.acquire().await?;

@@ -23,13 +23,17 @@ pub async fn start(state: &AppState, user_id: i64, user_agent: &str) -> ServiceR
     Ok(token)
 }
 
-/// The active user of a session cookie, or None when it is unknown, idle too long, past
-/// its absolute expiry, or the account was deactivated.
-pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<User>> {
+/// The active user of a session cookie with the content version read alongside, or None
+/// when the session is unknown, idle too long, past its absolute expiry, or the account was
+/// deactivated.
+pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<(User, i64)>> {
     let hash = token_hash(token);
     let mut conn = state.db.pool.acquire().await?;
-    let Some((user, seen, expires)) = repo::users::by_session(&mut conn, &hash).await? else { return Ok(None) };
-    let (Some(last_seen_at), Some(expires_at)) = (Timestamp::parse(&seen), Timestamp::parse(&expires)) else {
+    let Some(found) = repo::users::by_session(&mut conn, &hash).await? else { return Ok(None) };
+    let user = found.user;
+    let (Some(last_seen_at), Some(expires_at)) =
+        (Timestamp::parse(&found.last_seen_at), Timestamp::parse(&found.expires_at))
+    else {
         return Ok(None);
     };
     let at = now();
@@ -44,7 +48,7 @@ pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<User
     if at > last_seen_at.plus_seconds(TOUCH_EVERY_SECS) {
         sessions::touch(&mut conn, &hash, at).await?;
     }
-    Ok(Some(user))
+    Ok(Some((user, found.content_version)))
 }
 
 pub async fn end(state: &AppState, token: &str) -> ServiceResult<()> {

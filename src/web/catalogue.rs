@@ -24,10 +24,12 @@ pub fn viewer_zone(ctx: &Ctx<'_>) -> Option<String> {
 #[get("/catalogue")]
 async fn catalogue(ctx: Ctx<'_>) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
-    let all_programs = programs::all_programs(&mut conn).await?;
-    let editions = programs::all_editions(&mut conn).await?;
+    let catalogue = ctx.content(&mut conn).await?.catalogue(&mut conn).await?;
+    drop(conn);
+    let editions = &catalogue.editions;
     let viewer = viewer_zone(&ctx);
-    let groups: Vec<Value> = all_programs
+    let groups: Vec<Value> = catalogue
+        .programs
         .iter()
         .map(|p| {
             let mine: Vec<_> = editions.iter().filter(|e| e.program_id == p.id).collect();
@@ -57,10 +59,10 @@ async fn catalogue(ctx: Ctx<'_>) -> Result<Template, AppError> {
 #[get("/editions/<slug>")]
 async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
+    let content = ctx.content(&mut conn).await?;
+    let ed = learning::shown_edition(&mut conn, &content, slug).await?;
     let (access, enrollment) = learning::standing(&mut conn, &ed, ctx.user.as_ref()).await?;
     let learner = (access == Access::Participant).then(|| ctx.user.as_ref().map(|u| u.id)).flatten();
-    let content = ctx.state.content.at(&mut conn).await?;
     let outline = learning::outline(&mut conn, &content, &ed, learner, ctx.lang).await?;
     let viewer = viewer_zone(&ctx);
     let timetable = content.timetable(&mut conn, ed.id).await?;
@@ -93,6 +95,7 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
         "catalogue/edition",
         json!({
             "edition": edition,
+            "course_progress": json!({ "percent": outline.percent, "done": outline.done, "total": outline.total }),
             "outline": outline,
             "access": access,
             "can_read": access.can_read(),

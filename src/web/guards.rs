@@ -23,7 +23,11 @@ async fn current_user<'r>(req: &'r Request<'_>) -> Result<&'r Option<User>, Stat
             let Some(state) = req.rocket().state::<AppState>() else { return Err(Status::InternalServerError) };
             let Some(token) = req.cookies().get_private(SESSION_COOKIE) else { return Ok(CachedUser(None)) };
             match sessions::resolve(state, token.value()).await {
-                Ok(user) => Ok(CachedUser(user)),
+                Ok(Some((user, version))) => {
+                    req.local_cache(|| ContentVersionSeen(Some(version)));
+                    Ok(CachedUser(Some(user)))
+                }
+                Ok(None) => Ok(CachedUser(None)),
                 Err(e) => {
                     tracing::warn!(error = %e, "session lookup failed");
                     Err(Status::ServiceUnavailable)
@@ -38,6 +42,15 @@ async fn current_user<'r>(req: &'r Request<'_>) -> Result<&'r Option<User>, Stat
         }
         Err(s) => Err(*s),
     }
+}
+
+/// The content version read with the session, when there was one: pages use it instead of
+/// reading it again.
+struct ContentVersionSeen(Option<i64>);
+
+/// The content version read earlier in this request, if any.
+pub fn content_version_seen(req: &Request<'_>) -> Option<i64> {
+    req.local_cache(|| ContentVersionSeen(None)).0
 }
 
 /// A copy of the signed-in user readable without awaiting, for error pages.

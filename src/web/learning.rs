@@ -34,9 +34,9 @@ fn learner(ctx: &Ctx<'_>, access: Access) -> Option<i64> {
 #[get("/editions/<slug>/modules/<module>")]
 async fn module_page(ctx: Ctx<'_>, slug: &str, module: &str) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
+    let content = ctx.content(&mut conn).await?;
+    let ed = learning::shown_edition(&mut conn, &content, slug).await?;
     let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
-    let content = ctx.state.content.at(&mut conn).await?;
     let outline = learning::outline(&mut conn, &content, &ed, learner(&ctx, access), ctx.lang).await?;
     let m = outline.modules.iter().find(|m| m.slug == module).ok_or(AppError::NotFound)?;
     let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap_or(Value::Array(Vec::new()));
@@ -58,9 +58,9 @@ async fn module_page(ctx: Ctx<'_>, slug: &str, module: &str) -> Result<Template,
 #[get("/editions/<slug>/modules/<module>/<lesson>")]
 async fn lesson_page(ctx: Ctx<'_>, slug: &str, module: &str, lesson: &str) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
-    let ed = learning::edition(&mut conn, slug).await?;
+    let content = ctx.content(&mut conn).await?;
+    let ed = learning::shown_edition(&mut conn, &content, slug).await?;
     let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
-    let content = ctx.state.content.at(&mut conn).await?;
     let (view, outline) =
         learning::lesson(&mut conn, &content, &ed, access, learner(&ctx, access), module, lesson, ctx.lang).await?;
     let module_progress = outline.modules.iter().find(|m| m.slug == module).map(|m| (m.done, m.total, m.percent));
@@ -147,7 +147,7 @@ async fn save_note(
 async fn my_learning(ctx: Ctx<'_>, user: SignedIn) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let viewer = viewer_zone(&ctx);
-    let content = ctx.state.content.at(&mut conn).await?;
+    let content = ctx.content(&mut conn).await?;
     let mut rows = Vec::new();
     for (ed, how) in programs::editions_of_user(&mut conn, user.0.id).await? {
         let is_participant = how == "participant";

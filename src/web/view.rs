@@ -13,6 +13,7 @@ use crate::domain::FieldErrors;
 use crate::domain::languages::{LANGUAGES, RTL};
 use crate::domain::user::User;
 use crate::i18n::t;
+use crate::services::content_cache::Content;
 use crate::state::AppState;
 
 /// What every page needs to know about the request.
@@ -24,6 +25,8 @@ pub struct Ctx<'r> {
     pub flash: Option<(String, String)>,
     pub path: String,
     pub cookies: &'r CookieJar<'r>,
+    /// The content version read with the session, if the request had one.
+    content_version: Option<i64>,
 }
 
 #[rocket::async_trait]
@@ -47,7 +50,8 @@ impl<'r> FromRequest<'r> for Ctx<'r> {
         let path = req.uri().path().to_string();
         let cookies = req.cookies();
         let csrf = csrf::token(cookies, state.config.cookies_secure());
-        Outcome::Success(Ctx { state, lang, user, csrf, flash, path, cookies })
+        let content_version = super::guards::content_version_seen(req);
+        Outcome::Success(Ctx { state, lang, user, csrf, flash, path, cookies, content_version })
     }
 }
 
@@ -72,7 +76,16 @@ const FIXED_TITLES: [(&str, &str); 15] = [
     ("manage/sessions", "manage-sessions-title"),
 ];
 
-impl Ctx<'_> {
+impl<'r> Ctx<'r> {
+    /// Programs, editions, courses and timetables as of this request: the version read with
+    /// the session, else read now. For pages that show content, not for writes.
+    pub async fn content(&self, conn: &mut crate::repo::Conn) -> Result<Content<'r>, sqlx::Error> {
+        match self.content_version {
+            Some(v) => Ok(self.state.content.at_version(v)),
+            None => self.state.content.at(conn).await,
+        }
+    }
+
     pub fn t(&self, key: &str) -> String {
         t(self.lang, key)
     }

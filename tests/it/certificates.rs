@@ -174,6 +174,10 @@ async fn attendance_and_survey_rules_count_as_the_checklist_says() {
     assert_eq!(list.items.len(), 2);
     assert!(!list.items[0].met && !list.items[1].met && !list.complete);
     assert_eq!((list.items[0].done, list.items[0].total), (needed - 1, n));
+    // The edition page counts sessions under the attendance rule, not lessons.
+    app.login("anna@example.org", PASSWORD).await;
+    let page = app.get("/editions/itw-2027").await.into_string().await.unwrap();
+    assert!(page.contains(&format!("{} of {n} sessions attended", needed - 1)), "attendance bar counts sessions");
     // An excused absence leaves the denominator; attending one more meets the threshold too.
     mark(sessions[usize::try_from(needed - 1).unwrap()].0, "late").await;
     let list = service::checklist(&mut conn, ed.id, learner.id).await.unwrap();

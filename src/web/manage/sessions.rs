@@ -32,7 +32,7 @@ const FIELDS: [&str; 8] = ["title", "kind", "starts_at", "ends_at", "room", "onl
 async fn list(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Template, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = sessions_admin::teachable(&mut conn, slug, &user.0).await?;
-    let timetable = ctx.state.content.at(&mut conn).await?.timetable(&mut conn, ed.id).await?;
+    let timetable = ctx.content(&mut conn).await?.timetable(&mut conn, ed.id).await?;
     let mut rows = sessions_json(&ed, &timetable, None);
     let counts = crate::services::attendance::counts_by_session(&mut conn, ed.id).await?;
     for r in &mut rows {
