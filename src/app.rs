@@ -99,16 +99,20 @@ fn assemble(figment: Figment, state: AppState) -> Rocket<Build> {
         if state.config.cookies_secure() { Shield::default().enable(Hsts::default()) } else { Shield::default() };
     let background = state.config.run_background_jobs;
     let verify_limiter = crate::web::rate_limit::VerifyLimiter::per_minute(state.config.verify_per_minute);
+    let templates = crate::web::page::Templates::default();
+    let loaded = templates.clone();
     rocket::custom(figment)
         .manage(state)
+        .manage(templates)
         .manage(verify_limiter)
         .attach(shield)
         .attach(RequestLog)
-        .attach(Template::custom(|engines| {
+        .attach(Template::custom(move |engines| {
             let hb = &mut engines.handlebars;
             hb.set_strict_mode(true);
             hb.register_helper("t", Box::new(crate::i18n::t_helper));
             hb.register_helper("concat", Box::new(crate::web::view::concat_helper));
+            loaded.set(hb);
         }))
         .attach(AdHoc::on_liftoff("background jobs", move |rocket| {
             Box::pin(async move {

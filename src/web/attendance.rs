@@ -4,7 +4,7 @@
 
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::csrf::CsrfForm;
@@ -71,7 +71,7 @@ fn row_json(ctx: &Ctx<'_>, r: &RosterRow) -> Value {
 }
 
 #[get("/manage/editions/<slug>/sessions/<id>/attendance")]
-async fn roster_page(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64) -> Result<Template, AppError> {
+async fn roster_page(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let r = service::roster(&mut conn, &user.0, Some(slug), id).await?;
     Ok(ctx.render(
@@ -119,7 +119,7 @@ fn qr_svg(text: &str) -> Result<String, AppError> {
 }
 
 #[get("/manage/editions/<slug>/sessions/<id>/checkin")]
-async fn checkin_screen(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64) -> Result<Template, AppError> {
+async fn checkin_screen(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64) -> Result<HtmlPage, AppError> {
     let (ed, s, secret) = service::checkin_secret(ctx.state, &user.0, slug, id).await?;
     let at = now();
     let minute = rules::minute_of(at);

@@ -6,7 +6,7 @@ use rocket::fs::TempFile;
 use rocket::http::Status;
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::attendance::{roster_url, session_json};
@@ -77,7 +77,7 @@ async fn page(
 }
 
 #[get("/manage/editions/<slug>/sessions/<id>/attendance/import")]
-async fn import_page(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64) -> Result<Template, AppError> {
+async fn import_page(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64) -> Result<HtmlPage, AppError> {
     let data = page(&ctx, &user, slug, id, "", None, None).await?;
     Ok(ctx.render("attendance/import", data))
 }
@@ -100,7 +100,7 @@ async fn import(
     slug: &str,
     id: i64,
     form: Result<Form<ImportForm<'_>>, Errors<'_>>,
-) -> Result<(Status, Template), AppError> {
+) -> Result<(Status, HtmlPage), AppError> {
     let form = match form {
         Ok(f) => f,
         Err(e) => {

@@ -3,7 +3,7 @@
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -42,7 +42,7 @@ pub fn set_session_cookie(cookies: &CookieJar<'_>, state: &AppState, token: Stri
 }
 
 #[get("/login?<next>")]
-fn login_page(ctx: Ctx<'_>, next: Option<&str>) -> Template {
+fn login_page(ctx: Ctx<'_>, next: Option<&str>) -> HtmlPage {
     ctx.render("auth/login", json!({ "form": { "email": "", "next": safe_next(next) }, "error": null }))
 }
 
@@ -60,7 +60,7 @@ async fn login(
     ip: ClientIp,
     agent: UserAgent,
     form: CsrfForm<LoginForm>,
-) -> Result<Result<Redirect, (Status, Template)>, AppError> {
+) -> Result<Result<Redirect, (Status, HtmlPage)>, AppError> {
     let f = form.0;
     let next = safe_next(Some(&f.next));
     let refuse = |status: Status, key: &str| {
@@ -98,7 +98,7 @@ async fn logout(ctx: Ctx<'_>, _form: CsrfForm<EmptyForm>) -> Result<Flash<Redire
 const SIGNUP_FIELDS: [&str; 4] = ["email", "display_name", "password", "password_confirm"];
 
 #[get("/signup")]
-fn signup_page(ctx: Ctx<'_>) -> Template {
+fn signup_page(ctx: Ctx<'_>) -> HtmlPage {
     let errors = ctx.errors(&SIGNUP_FIELDS, &FieldErrors::new());
     ctx.render("auth/signup", json!({ "form": { "email": "", "display_name": "" }, "errors": errors }))
 }
@@ -117,7 +117,7 @@ async fn signup(
     ctx: Ctx<'_>,
     agent: UserAgent,
     form: CsrfForm<SignUpForm>,
-) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
+) -> Result<Result<Flash<Redirect>, (Status, HtmlPage)>, AppError> {
     let f = form.0;
     let input = accounts::SignUp {
         email: f.email.clone(),

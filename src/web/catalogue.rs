@@ -2,7 +2,7 @@
 //! edition's page with its theme, dates, course, timetable and trainers.
 
 use rocket::{Route, get, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::present;
@@ -22,7 +22,7 @@ pub fn viewer_zone(ctx: &Ctx<'_>) -> Option<String> {
 }
 
 #[get("/catalogue")]
-async fn catalogue(ctx: Ctx<'_>) -> Result<Template, AppError> {
+async fn catalogue(ctx: Ctx<'_>) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let catalogue = ctx.content(&mut conn).await?.catalogue(&mut conn).await?;
     drop(conn);
@@ -57,7 +57,7 @@ async fn catalogue(ctx: Ctx<'_>) -> Result<Template, AppError> {
 }
 
 #[get("/editions/<slug>")]
-async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<Template, AppError> {
+async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;

@@ -5,7 +5,7 @@ use rocket::form::FromForm;
 use rocket::http::{ContentType, Header, Status};
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::csrf::CsrfForm;
@@ -37,7 +37,7 @@ pub fn certificate_json(c: &repo::Certificate) -> Value {
 }
 
 #[get("/my/certificates")]
-async fn my_certificates(ctx: Ctx<'_>, user: SignedIn) -> Result<Template, AppError> {
+async fn my_certificates(ctx: Ctx<'_>, user: SignedIn) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let mine = programs::editions_of_user(&mut conn, user.0.id).await?;
     drop(conn);
@@ -126,7 +126,7 @@ struct CodeQuery {
 
 /// The lookup form; a typed code goes to its page.
 #[get("/verify?<q..>")]
-async fn verify_form(ctx: Ctx<'_>, q: CodeQuery) -> Result<Result<Template, Redirect>, AppError> {
+async fn verify_form(ctx: Ctx<'_>, q: CodeQuery) -> Result<Result<HtmlPage, Redirect>, AppError> {
     if let Some(code) = q.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         let target = crate::domain::certificate::normalise(code).unwrap_or_else(|| code.replace(['/', '?', '#'], ""));
         return Ok(Err(Redirect::to(format!(
@@ -148,7 +148,7 @@ pub fn verification_json(v: &Verification) -> Value {
 }
 
 #[get("/verify/<code>")]
-async fn verify_page(ctx: Ctx<'_>, quota: VerifyQuota, code: &str) -> Result<(Status, Template), AppError> {
+async fn verify_page(ctx: Ctx<'_>, quota: VerifyQuota, code: &str) -> Result<(Status, HtmlPage), AppError> {
     quota.check()?;
     let mut conn = ctx.state.db.pool.acquire().await?;
     let found = service::verify(&mut conn, code).await;

@@ -5,7 +5,7 @@
 
 use rocket::http::Status;
 use rocket::{Route, get, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::json;
 
 use super::guards::SignedIn;
@@ -23,7 +23,7 @@ pub fn routes() -> Vec<Route> {
 }
 
 #[get("/checkin/<session>/<code>")]
-async fn checkin(ctx: Ctx<'_>, user: SignedIn, session: i64, code: &str) -> Result<(Status, Template), AppError> {
+async fn checkin(ctx: Ctx<'_>, user: SignedIn, session: i64, code: &str) -> Result<(Status, HtmlPage), AppError> {
     match service::check_in(ctx.state, &user.0, session, code, now()).await {
         Ok(c) => {
             let title = FluentValue::from(c.session.title.clone());

@@ -2,7 +2,7 @@
 //! those who agreed to be listed appear (coordinators see everyone, marked, with e-mails).
 
 use rocket::{Route, get, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::guards::SignedIn;
@@ -25,7 +25,7 @@ pub fn page_url(slug: &str) -> String {
 /// One page of 50 people; a page that is not a whole number from 1 shows the first, with a
 /// message.
 #[get("/editions/<slug>/participants?<page>")]
-async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, page: Option<&str>) -> Result<Template, AppError> {
+async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, page: Option<&str>) -> Result<HtmlPage, AppError> {
     let d = service::directory(ctx.state, &user.0, slug).await?;
     let (page, problem) = pager::requested(&ctx, page);
     let window = Window::new(page, d.rows.len());

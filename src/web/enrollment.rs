@@ -136,7 +136,7 @@ async fn application_page(
     user: SignedIn,
     slug: &str,
     invitation: Option<&str>,
-) -> Result<rocket_dyn_templates::Template, AppError> {
+) -> Result<crate::web::page::HtmlPage, AppError> {
     let data = page(&ctx, &user, slug, None, &FieldErrors::new(), invitation.unwrap_or_default()).await?;
     Ok(ctx.render("enrollment/application", data))
 }

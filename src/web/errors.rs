@@ -5,7 +5,7 @@ use rocket::http::Status;
 use rocket::request::Request;
 use rocket::response::{Redirect, Responder};
 use rocket::{Catcher, catch, catchers};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::json;
 
 use super::guards::{MaybeUser, known_user, pick_language};
@@ -14,14 +14,14 @@ use crate::error::{json_error, status_message_key};
 use crate::i18n::t;
 
 /// The error page for `status`, with the message `key`.
-pub fn error_page(req: &Request<'_>, status: Status, key: &str) -> (Status, Template) {
+pub fn error_page(req: &Request<'_>, status: Status, key: &str) -> (Status, HtmlPage) {
     let user = known_user(req);
     let lang = pick_language(req, user);
     let mut ctx = page_base(lang, user, req.uri().path().as_str());
     ctx.insert("status".into(), json!(status.code));
     ctx.insert("title".into(), json!(t(lang, &format!("status-{}", title_code(status)))));
     ctx.insert("message".into(), json!(t(lang, key)));
-    (status, Template::render("error", serde_json::Value::Object(ctx)))
+    (status, HtmlPage::new("error", serde_json::Value::Object(ctx)))
 }
 
 fn title_code(status: Status) -> u16 {
@@ -33,7 +33,7 @@ fn title_code(status: Status) -> u16 {
 
 #[derive(Responder)]
 pub enum Caught {
-    Page((Status, Template)),
+    Page((Status, HtmlPage)),
     Login(Redirect),
     Json((Status, (rocket::http::ContentType, String))),
 }

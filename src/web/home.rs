@@ -2,7 +2,7 @@
 
 use rocket::http::ContentType;
 use rocket::{Route, get, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::json;
 
 use super::view::Ctx;
@@ -12,7 +12,7 @@ pub fn routes() -> Vec<Route> {
 }
 
 #[get("/")]
-fn home(ctx: Ctx<'_>) -> Template {
+fn home(ctx: Ctx<'_>) -> HtmlPage {
     ctx.render("home", json!({}))
 }
 

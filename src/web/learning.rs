@@ -3,7 +3,7 @@
 
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -32,7 +32,7 @@ fn learner(ctx: &Ctx<'_>, access: Access) -> Option<i64> {
 }
 
 #[get("/editions/<slug>/modules/<module>")]
-async fn module_page(ctx: Ctx<'_>, slug: &str, module: &str) -> Result<Template, AppError> {
+async fn module_page(ctx: Ctx<'_>, slug: &str, module: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
@@ -56,7 +56,7 @@ async fn module_page(ctx: Ctx<'_>, slug: &str, module: &str) -> Result<Template,
 }
 
 #[get("/editions/<slug>/modules/<module>/<lesson>")]
-async fn lesson_page(ctx: Ctx<'_>, slug: &str, module: &str, lesson: &str) -> Result<Template, AppError> {
+async fn lesson_page(ctx: Ctx<'_>, slug: &str, module: &str, lesson: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
@@ -144,7 +144,7 @@ async fn save_note(
 }
 
 #[get("/my")]
-async fn my_learning(ctx: Ctx<'_>, user: SignedIn) -> Result<Template, AppError> {
+async fn my_learning(ctx: Ctx<'_>, user: SignedIn) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let viewer = viewer_zone(&ctx);
     let content = ctx.content(&mut conn).await?;

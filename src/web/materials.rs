@@ -7,7 +7,7 @@ use rocket::http::{ContentType, Header, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::response::{self, Flash, Redirect, Responder, Response};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::csrf::{self, CsrfForm, SameOrigin};
@@ -33,7 +33,7 @@ fn manage_url(slug: &str) -> String {
 }
 
 #[get("/manage/editions/<slug>/materials")]
-async fn manage_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Template, AppError> {
+async fn manage_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     if !learning::access(&mut conn, &ed, Some(&user.0)).await?.can_teach() {

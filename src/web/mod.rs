@@ -26,6 +26,7 @@ pub mod materials;
 pub mod materials_view;
 pub mod metrics;
 pub mod my_data;
+pub mod page;
 pub mod pager;
 pub mod password;
 pub mod present;

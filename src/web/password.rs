@@ -3,7 +3,7 @@
 use rocket::http::{Cookie, Status};
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -21,7 +21,7 @@ pub fn routes() -> Vec<Route> {
 }
 
 #[get("/password/forgot")]
-fn forgot_page(ctx: Ctx<'_>) -> Template {
+fn forgot_page(ctx: Ctx<'_>) -> HtmlPage {
     ctx.render("auth/forgot", json!({ "sent": false }))
 }
 
@@ -33,7 +33,7 @@ struct ForgotForm {
 
 /// Answers the same whether or not the address has an account.
 #[post("/password/forgot", data = "<form>")]
-async fn forgot(ctx: Ctx<'_>, form: CsrfForm<ForgotForm>) -> Result<Template, AppError> {
+async fn forgot(ctx: Ctx<'_>, form: CsrfForm<ForgotForm>) -> Result<HtmlPage, AppError> {
     accounts::request_reset(ctx.state, &form.0.email, ctx.lang).await?;
     Ok(ctx.render("auth/forgot", json!({ "sent": true })))
 }
@@ -41,7 +41,7 @@ async fn forgot(ctx: Ctx<'_>, form: CsrfForm<ForgotForm>) -> Result<Template, Ap
 const RESET_FIELDS: [&str; 2] = ["password", "password_confirm"];
 
 #[get("/password/reset/<token>")]
-async fn reset_page(ctx: Ctx<'_>, token: &str) -> Result<(Status, Template), AppError> {
+async fn reset_page(ctx: Ctx<'_>, token: &str) -> Result<(Status, HtmlPage), AppError> {
     if accounts::reset_token_is_valid(ctx.state, token).await? {
         let errors = ctx.errors(&RESET_FIELDS, &FieldErrors::new());
         Ok((Status::Ok, ctx.render("auth/reset", json!({ "token": token, "errors": errors, "invalid": false }))))
@@ -62,7 +62,7 @@ async fn reset(
     ctx: Ctx<'_>,
     token: &str,
     form: CsrfForm<NewPasswordForm>,
-) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
+) -> Result<Result<Flash<Redirect>, (Status, HtmlPage)>, AppError> {
     match accounts::reset_password(ctx.state, token, &form.0.password, &form.0.password_confirm).await {
         Ok(_) => Ok(Ok(ctx.flash_success("/login".into(), msg!("flash-password-reset")))),
         Err(ServiceError::Invalid(errors)) => Ok(Err(ctx.render_status(
@@ -88,7 +88,7 @@ async fn security_context(ctx: &Ctx<'_>, user_id: i64, errors: &FieldErrors) -> 
 }
 
 #[get("/account/security")]
-async fn security_page(ctx: Ctx<'_>, user: SignedIn) -> Result<Template, AppError> {
+async fn security_page(ctx: Ctx<'_>, user: SignedIn) -> Result<HtmlPage, AppError> {
     let data = security_context(&ctx, user.0.id, &FieldErrors::new()).await?;
     Ok(ctx.render("account/security", data))
 }
@@ -106,7 +106,7 @@ async fn change_password(
     ctx: Ctx<'_>,
     user: SignedIn,
     form: CsrfForm<ChangePasswordForm>,
-) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
+) -> Result<Result<Flash<Redirect>, (Status, HtmlPage)>, AppError> {
     let f = form.0;
     let token = session_token(ctx.cookies);
     match accounts::change_password(

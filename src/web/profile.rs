@@ -3,7 +3,7 @@
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::csrf::CsrfForm;
@@ -68,7 +68,7 @@ fn form_context(ctx: &Ctx<'_>, user: &User, f: &ProfileInput, errors: &FieldErro
 }
 
 #[get("/profile")]
-fn profile_page(ctx: Ctx<'_>, user: SignedIn) -> Template {
+fn profile_page(ctx: Ctx<'_>, user: SignedIn) -> HtmlPage {
     let data = form_context(&ctx, &user.0, &ProfileInput::from(&user.0), &FieldErrors::new());
     ctx.render("account/profile", data)
 }
@@ -78,7 +78,7 @@ async fn save_profile(
     ctx: Ctx<'_>,
     user: SignedIn,
     form: CsrfForm<ProfileInput>,
-) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
+) -> Result<Result<Flash<Redirect>, (Status, HtmlPage)>, AppError> {
     let input = form.0;
     match profile::update(ctx.state, &user.0, &input).await {
         Ok(updated) => {

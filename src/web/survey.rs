@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::csrf::CsrfForm;
@@ -84,7 +84,7 @@ async fn page(
 }
 
 #[get("/editions/<slug>/survey")]
-async fn survey_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Template, AppError> {
+async fn survey_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<HtmlPage, AppError> {
     let data = page(&ctx, &user, slug, &BTreeMap::new(), &[]).await?;
     Ok(ctx.render("survey/form", data))
 }
@@ -92,7 +92,7 @@ async fn survey_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Templat
 #[derive(Responder)]
 enum Answered {
     Done(Flash<Redirect>),
-    Form((Status, Template)),
+    Form((Status, HtmlPage)),
 }
 
 #[post("/editions/<slug>/survey", data = "<form>")]

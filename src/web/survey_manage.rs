@@ -3,7 +3,7 @@
 
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::json;
 
 use super::csrf::CsrfForm;
@@ -25,7 +25,7 @@ fn manage_url(slug: &str) -> String {
 }
 
 #[get("/manage/editions/<slug>/survey")]
-async fn manage_page(ctx: Ctx<'_>, c: Coordinator, slug: &str) -> Result<Template, AppError> {
+async fn manage_page(ctx: Ctx<'_>, c: Coordinator, slug: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let m = service::manage(&mut conn, slug, &c.0).await?;
     let participants = crate::repo::attendance::participants(&mut conn, m.edition.id).await?.len();
@@ -114,7 +114,7 @@ async fn settings(
 }
 
 #[get("/manage/editions/<slug>/survey/results")]
-async fn results(ctx: Ctx<'_>, c: Coordinator, slug: &str) -> Result<Template, AppError> {
+async fn results(ctx: Ctx<'_>, c: Coordinator, slug: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let (ed, r) = service::results(&mut conn, slug, &c.0).await?;
     let questions: Vec<serde_json::Value> = r

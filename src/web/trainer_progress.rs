@@ -3,7 +3,7 @@
 //! shown to coordinators only.
 
 use rocket::{FromForm, Route, get, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::export::{self, Cell, Download, Sheet};
@@ -90,7 +90,7 @@ fn choices(ctx: &Ctx<'_>, codes: &[&str], selected: &str, prefix: &str) -> Vec<V
 }
 
 #[get("/editions/<slug>/progress?<f..>")]
-async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, f: Query) -> Result<Template, AppError> {
+async fn page(ctx: Ctx<'_>, user: SignedIn, slug: &str, f: Query) -> Result<HtmlPage, AppError> {
     // A page that is not a whole number from 1 shows the first, with a message.
     let (page, page_problem) = pager::requested(&ctx, f.page.as_deref());
     let raw = f.raw();

@@ -4,7 +4,7 @@
 use rocket::http::{CookieJar, Status};
 use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
 use rocket::response::{Flash, Redirect};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Map, Value, json};
 
 use super::csrf;
@@ -91,16 +91,16 @@ impl<'r> Ctx<'r> {
     }
 
     /// The page `template` with `data` merged into the common context.
-    pub fn render(&self, template: &'static str, data: Value) -> Template {
+    pub fn render(&self, template: &'static str, data: Value) -> HtmlPage {
         let mut data = data;
         if let (Value::Object(m), Some((_, key))) = (&mut data, FIXED_TITLES.iter().find(|(t, _)| *t == template)) {
             m.entry("page_title").or_insert_with(|| json!(self.t(key)));
         }
-        Template::render(template, self.context(data))
+        HtmlPage::new(template, self.context(data))
     }
 
     /// The same, with a status other than 200 (a form with errors answers 422).
-    pub fn render_status(&self, status: Status, template: &'static str, data: Value) -> (Status, Template) {
+    pub fn render_status(&self, status: Status, template: &'static str, data: Value) -> (Status, HtmlPage) {
         (status, self.render(template, data))
     }
 

@@ -2,7 +2,7 @@
 
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -22,7 +22,7 @@ pub fn routes() -> Vec<Route> {
 const PAGE_SIZE: i64 = 50;
 
 #[get("/admin/users?<q>&<page>")]
-async fn list(ctx: Ctx<'_>, _admin: Admin, q: Option<&str>, page: Option<i64>) -> Result<Template, AppError> {
+async fn list(ctx: Ctx<'_>, _admin: Admin, q: Option<&str>, page: Option<i64>) -> Result<HtmlPage, AppError> {
     let q = q.unwrap_or_default().trim();
     let page = page.unwrap_or(1).clamp(1, 1_000_000);
     let mut conn = ctx.state.db.pool.acquire().await?;

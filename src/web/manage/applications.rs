@@ -8,7 +8,7 @@ use rocket::fs::TempFile;
 use rocket::http::{ContentType, Status};
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::Page;
@@ -42,7 +42,7 @@ async fn queue(
     country: Option<&str>,
     region: Option<&str>,
     org_type: Option<&str>,
-) -> Result<Template, AppError> {
+) -> Result<HtmlPage, AppError> {
     let (state, country, region, org_type) = (
         state.unwrap_or_default(),
         country.unwrap_or_default(),
@@ -150,7 +150,7 @@ async fn invite(
 }
 
 #[get("/manage/editions/<slug>/import")]
-async fn import_page(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<Template, AppError> {
+async fn import_page(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     Ok(ctx.render("manage/import", json!({ "edition": present::edition(&ed, ctx.lang, None), "preview": null, "error": null, "columns": roster::COLUMNS })))
@@ -169,7 +169,7 @@ async fn upload(
     _o: SameOrigin,
     slug: &str,
     form: Form<Upload<'_>>,
-) -> Result<(Status, Template), AppError> {
+) -> Result<(Status, HtmlPage), AppError> {
     if !form.csrf_token.as_deref().is_some_and(|t| csrf::verify(ctx.cookies, t)) {
         return Err(AppError::Refused(Status::Forbidden, msg!("err-csrf")));
     }

@@ -3,7 +3,7 @@
 
 use rocket::response::stream::ByteStream;
 use rocket::{FromForm, Route, get, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use crate::domain::audit_query::{self, AuditFilter, PAGE_SIZE, Parsed, RawQuery};
@@ -68,7 +68,7 @@ fn when(at: &str) -> String {
 }
 
 #[get("/manage/audit?<q..>")]
-async fn page(ctx: Ctx<'_>, _c: Coordinator, q: Query) -> Result<Template, AppError> {
+async fn page(ctx: Ctx<'_>, _c: Coordinator, q: Query) -> Result<HtmlPage, AppError> {
     let raw = q.raw();
     let Parsed { filter, page, problems } = audit_query::parse(&raw);
     let offset = (page - 1).saturating_mul(PAGE_SIZE);

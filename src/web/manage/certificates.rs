@@ -7,7 +7,7 @@ use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::NoFields;
@@ -48,7 +48,7 @@ pub fn desk_url(slug: &str) -> String {
 }
 
 #[get("/manage/editions/<slug>/certificates")]
-async fn desk(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<Template, AppError> {
+async fn desk(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     let settings = repo::settings(&mut conn, ed.id).await?;
@@ -370,7 +370,7 @@ struct PreviewQuery {
 }
 
 #[get("/manage/editions/<slug>/certificates/preview?<q..>")]
-async fn preview_page(ctx: Ctx<'_>, _c: Coordinator, slug: &str, q: PreviewQuery) -> Result<Template, AppError> {
+async fn preview_page(ctx: Ctx<'_>, _c: Coordinator, slug: &str, q: PreviewQuery) -> Result<HtmlPage, AppError> {
     let ed = learning::edition_named(ctx.state, slug).await?;
     let name = q.name.unwrap_or_default();
     let native = q.native.unwrap_or_default();

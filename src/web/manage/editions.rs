@@ -3,7 +3,7 @@
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::Page;
@@ -51,7 +51,7 @@ const EDITION_FIELDS: [&str; 22] = [
 ];
 
 #[get("/manage/editions")]
-async fn list(ctx: Ctx<'_>, _c: Coordinator) -> Result<Template, AppError> {
+async fn list(ctx: Ctx<'_>, _c: Coordinator) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let rows: Vec<Value> =
         programs::all_editions(&mut conn).await?.iter().rev().map(|e| present::edition(e, ctx.lang, None)).collect();
@@ -89,7 +89,7 @@ async fn edition_form(
 }
 
 #[get("/manage/editions/new")]
-async fn new_form(ctx: Ctx<'_>, _c: Coordinator) -> Result<Template, AppError> {
+async fn new_form(ctx: Ctx<'_>, _c: Coordinator) -> Result<HtmlPage, AppError> {
     let input = EditionInput {
         time_zone: "Asia/Seoul".into(),
         country: "KR".into(),
@@ -143,7 +143,7 @@ async fn edit_page(
 }
 
 #[get("/manage/editions/<slug>/edit")]
-async fn edit_form(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<Template, AppError> {
+async fn edit_form(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<HtmlPage, AppError> {
     let data = edit_page(&ctx, slug, None, &FieldErrors::new()).await?;
     Ok(ctx.render("manage/edition_form", data))
 }
@@ -169,7 +169,7 @@ fn clone_page(ctx: &Ctx<'_>, source: Value, input: &CloneInput, errors: &FieldEr
 }
 
 #[get("/manage/editions/<slug>/clone")]
-async fn clone_form(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<Template, AppError> {
+async fn clone_form(ctx: Ctx<'_>, _c: Coordinator, slug: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     let input = CloneInput { number: (ed.number + 1).to_string(), title: ed.title.clone(), ..CloneInput::default() };

@@ -13,7 +13,7 @@ pub mod sessions;
 
 use rocket::Route;
 use rocket::response::{Flash, Redirect, Responder};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     let mut r = editions::routes();
@@ -30,7 +30,7 @@ pub fn routes() -> Vec<Route> {
 #[derive(Responder)]
 pub enum Page {
     Done(Flash<Redirect>),
-    Form((rocket::http::Status, Template)),
+    Form((rocket::http::Status, HtmlPage)),
 }
 
 /// A form that carries nothing but its CSRF token.

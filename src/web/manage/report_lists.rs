@@ -5,7 +5,7 @@
 
 use rocket::response::stream::ByteStream;
 use rocket::{Route, get, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::report_form::{self, FilterQuery};
@@ -85,7 +85,7 @@ fn with_query(base: &str, f: &ReportFilter) -> String {
 }
 
 #[get("/manage/reports/participants?<f..>")]
-async fn participants_page(ctx: Ctx<'_>, _c: Coordinator, f: FilterQuery) -> Result<Template, AppError> {
+async fn participants_page(ctx: Ctx<'_>, _c: Coordinator, f: FilterQuery) -> Result<HtmlPage, AppError> {
     let (parsed, problems, form) = checked(&ctx, &f.raw()).await?;
     let mut rows = Vec::new();
     if problems.is_empty() {
@@ -227,7 +227,7 @@ async fn participants_xlsx(
 }
 
 #[get("/manage/reports/people?<f..>")]
-async fn people_page(ctx: Ctx<'_>, _c: Coordinator, f: FilterQuery) -> Result<Template, AppError> {
+async fn people_page(ctx: Ctx<'_>, _c: Coordinator, f: FilterQuery) -> Result<HtmlPage, AppError> {
     let (parsed, problems, form) = checked(&ctx, &f.raw()).await?;
     let mut rows = Vec::new();
     if problems.is_empty() {
@@ -262,7 +262,7 @@ async fn people_page(ctx: Ctx<'_>, _c: Coordinator, f: FilterQuery) -> Result<Te
 }
 
 #[get("/manage/reports/people/<id>")]
-async fn person_page(ctx: Ctx<'_>, _c: Coordinator, id: i64) -> Result<Template, AppError> {
+async fn person_page(ctx: Ctx<'_>, _c: Coordinator, id: i64) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let history = repo::history(&mut conn, id).await?;
     let Some(first) = history.first() else { return Err(AppError::NotFound) };

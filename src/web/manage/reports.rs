@@ -3,7 +3,7 @@
 //! Participants and trainers asking for them get 404 (the `Coordinator` guard).
 
 use rocket::{Responder, Route, get, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::report_form::{self, FilterQuery};
@@ -24,7 +24,7 @@ pub fn routes() -> Vec<Route> {
 /// A report page or one of its downloads.
 #[derive(Responder)]
 pub enum Answer {
-    Page(Template),
+    Page(HtmlPage),
     Csv(Download<Vec<u8>>),
     Xlsx(Download<tokio::fs::File>),
 }
@@ -86,7 +86,7 @@ fn summary(ctx: &Ctx<'_>, f: &Figures) -> Vec<Value> {
 }
 
 #[get("/manage/reports?<f..>")]
-async fn overview_page(ctx: Ctx<'_>, _c: Coordinator, f: FilterQuery) -> Result<Template, AppError> {
+async fn overview_page(ctx: Ctx<'_>, _c: Coordinator, f: FilterQuery) -> Result<HtmlPage, AppError> {
     let parsed = report_filter::parse(&f.raw());
     let query = parsed.filter.query(None);
     let Built { tables, form, problems, total } = overview_tables(&ctx, &f.raw()).await?;

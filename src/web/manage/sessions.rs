@@ -4,7 +4,7 @@
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use rocket_dyn_templates::Template;
+use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::{NoFields, Page};
@@ -29,7 +29,7 @@ pub fn routes() -> Vec<Route> {
 const FIELDS: [&str; 8] = ["title", "kind", "starts_at", "ends_at", "room", "online_url", "module", "trainers"];
 
 #[get("/manage/editions/<slug>/sessions")]
-async fn list(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Template, AppError> {
+async fn list(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = sessions_admin::teachable(&mut conn, slug, &user.0).await?;
     let timetable = ctx.content(&mut conn).await?.timetable(&mut conn, ed.id).await?;
@@ -77,7 +77,7 @@ async fn form_page(
 }
 
 #[get("/manage/editions/<slug>/sessions/new")]
-async fn new_form(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<Template, AppError> {
+async fn new_form(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = sessions_admin::teachable(&mut conn, slug, &user.0).await?;
     drop(conn);
@@ -125,7 +125,7 @@ async fn create(ctx: Ctx<'_>, user: SignedIn, slug: &str, form: CsrfForm<Session
 }
 
 #[get("/manage/editions/<slug>/sessions/<id>/edit")]
-async fn edit_form(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64) -> Result<Template, AppError> {
+async fn edit_form(ctx: Ctx<'_>, user: SignedIn, slug: &str, id: i64) -> Result<HtmlPage, AppError> {
     let mut conn = ctx.state.db.pool.acquire().await?;
     let ed = sessions_admin::teachable(&mut conn, slug, &user.0).await?;
     let s = sessions::by_id(&mut conn, ed.id, id).await?.ok_or(AppError::NotFound)?;
