@@ -90,6 +90,20 @@ pub async fn of_enrollment(conn: &mut Conn, enrollment_id: i64) -> Result<Vec<Ce
         .await
 }
 
+/// Every certificate of a person's enrollment in an edition, newest first.
+pub async fn of_person(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<Vec<Certificate>, sqlx::Error> {
+    let columns: Vec<String> = COLUMNS.split(',').map(|c| format!("c.{}", c.trim())).collect();
+    sqlx::query_as(&format!(
+        "SELECT {} FROM enrollments n JOIN certificates c ON c.enrollment_id = n.id \
+         WHERE n.edition_id = $1 AND n.user_id = $2 ORDER BY c.id DESC",
+        columns.join(", ")
+    ))
+    .bind(edition_id)
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
 pub async fn of_user(conn: &mut Conn, user_id: i64) -> Result<Vec<Certificate>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {COLUMNS} FROM certificates WHERE user_id = $1 ORDER BY id DESC"))
         .bind(user_id)

@@ -221,18 +221,17 @@ pub async fn on_sight(state: &AppState, ed: &Edition, user_id: i64) -> ServiceRe
     // Without rules the checklist is empty whatever was done: progress is not read.
     let done = if settings.rules.any() { repo::done(&mut conn, ed.id, user_id).await? } else { Default::default() };
     let checklist = completion::evaluate(&settings.rules, &done);
+    let certificates = repo::of_person(&mut conn, ed.id, user_id).await?;
+    let valid = certificates.iter().find(|c| c.state == "valid").cloned();
+    // The enrollment is read only when a certificate may be due.
+    if !(settings.rules.any() && certificates.is_empty() && checklist.complete) {
+        return Ok(OnSight { checklist, certificate: valid, issued_now: false });
+    }
     let Some(e) = enrollments::by_user(&mut conn, ed.id, user_id).await? else {
         return Ok(OnSight { checklist, certificate: None, issued_now: false });
     };
-    let certificates = repo::of_enrollment(&mut conn, e.id).await?;
-    let valid = certificates.iter().find(|c| c.state == "valid").cloned();
-    let due = settings.rules.any()
-        && certificates.is_empty()
-        && ACTIVE_STATES.contains(&e.state.as_str())
-        && !e.certificate_name_latin.trim().is_empty()
-        && checklist.complete;
-    if !due {
-        return Ok(OnSight { checklist, certificate: valid, issued_now: false });
+    if !ACTIVE_STATES.contains(&e.state.as_str()) || e.certificate_name_latin.trim().is_empty() {
+        return Ok(OnSight { checklist, certificate: None, issued_now: false });
     }
     drop(conn);
     let (certificate, issued) = issue(state, None, ed, e.id).await?;

@@ -2,9 +2,9 @@
 //! roster with one tap per participant (a plain form post, or the API from `app.js`), and
 //! the check-in screen with the session's QR code that changes every minute.
 
+use crate::web::page::HtmlPage;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::csrf::CsrfForm;

@@ -1,12 +1,12 @@
 //! Importing an online session's attendance from the meeting report: a file or pasted
 //! lines, checked first (nothing written), then imported with the same text.
 
+use crate::web::page::HtmlPage;
 use rocket::form::{Errors, Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::Status;
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::attendance::{roster_url, session_json};

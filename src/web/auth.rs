@@ -1,9 +1,9 @@
 //! Signing up, logging in and out.
 
+use crate::web::page::HtmlPage;
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde::Deserialize;
 use serde_json::json;
 

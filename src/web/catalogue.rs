@@ -1,8 +1,8 @@
 //! The public catalogue: programs with their upcoming, open and past editions, and one
 //! edition's page with its theme, dates, course, timetable and trainers.
 
-use rocket::{Route, get, routes};
 use crate::web::page::HtmlPage;
+use rocket::{Route, get, routes};
 use serde_json::{Value, json};
 
 use super::present;
@@ -23,9 +23,13 @@ pub fn viewer_zone(ctx: &Ctx<'_>) -> Option<String> {
 
 #[get("/catalogue")]
 async fn catalogue(ctx: Ctx<'_>) -> Result<HtmlPage, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
-    let catalogue = ctx.content(&mut conn).await?.catalogue(&mut conn).await?;
-    drop(conn);
+    let catalogue = match ctx.cached_catalogue() {
+        Some(c) => c,
+        None => {
+            let mut conn = ctx.state.db.pool.acquire().await?;
+            ctx.content(&mut conn).await?.catalogue(&mut conn).await?
+        }
+    };
     let editions = &catalogue.editions;
     let viewer = viewer_zone(&ctx);
     let groups: Vec<Value> = catalogue

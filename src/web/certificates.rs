@@ -1,11 +1,11 @@
 //! Certificates for their holders (list, download, name corrections) and the public verify
 //! page that anyone with a code (or the QR code) can open without signing in.
 
+use crate::web::page::HtmlPage;
 use rocket::form::FromForm;
 use rocket::http::{ContentType, Header, Status};
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::csrf::CsrfForm;

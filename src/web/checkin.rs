@@ -3,9 +3,9 @@
 //! marks the signed-in person present, so the page cannot be used against anyone else.
 //! Signed-out visitors go through the login page and come back here.
 
+use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::{Route, get, routes};
-use crate::web::page::HtmlPage;
 use serde_json::json;
 
 use super::guards::SignedIn;

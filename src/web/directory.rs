@@ -1,8 +1,8 @@
 //! An edition's participant directory: who takes part, for the people of the edition. Only
 //! those who agreed to be listed appear (coordinators see everyone, marked, with e-mails).
 
-use rocket::{Route, get, routes};
 use crate::web::page::HtmlPage;
+use rocket::{Route, get, routes};
 use serde_json::{Value, json};
 
 use super::guards::SignedIn;

@@ -1,11 +1,11 @@
 //! Error pages in the site's look for every status, including Rocket's own failures, and
 //! JSON bodies for the API.
 
+use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::request::Request;
 use rocket::response::{Redirect, Responder};
 use rocket::{Catcher, catch, catchers};
-use crate::web::page::HtmlPage;
 use serde_json::json;
 
 use super::guards::{MaybeUser, known_user, pick_language};

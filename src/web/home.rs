@@ -1,8 +1,8 @@
 //! The front page and the stylesheet.
 
+use crate::web::page::HtmlPage;
 use rocket::http::ContentType;
 use rocket::{Route, get, routes};
-use crate::web::page::HtmlPage;
 use serde_json::json;
 
 use super::view::Ctx;

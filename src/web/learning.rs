@@ -1,9 +1,9 @@
 //! Following a course: module and lesson pages, "mark as done", trainers' lesson notes, and
 //! "My learning" with progress per edition.
 
+use crate::web::page::HtmlPage;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde::Deserialize;
 use serde_json::{Value, json};
 

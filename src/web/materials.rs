@@ -1,13 +1,13 @@
 //! Materials in the browser: trainers upload, replace, restore and delete; anyone allowed
 //! downloads (a presigned redirect to the object store, or the file itself with ranges).
 
+use crate::web::page::HtmlPage;
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::{ContentType, Header, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::response::{self, Flash, Redirect, Responder, Response};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::csrf::{self, CsrfForm, SameOrigin};

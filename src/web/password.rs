@@ -1,9 +1,9 @@
 //! Forgotten passwords, reset links, changing one's password, logging out everywhere.
 
+use crate::web::page::HtmlPage;
 use rocket::http::{Cookie, Status};
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde::Deserialize;
 use serde_json::json;
 

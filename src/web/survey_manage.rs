@@ -1,9 +1,9 @@
 //! Coordinators write an edition's feedback survey (questions, order, anonymity) and read
 //! its results.
 
+use crate::web::page::HtmlPage;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde_json::json;
 
 use super::csrf::CsrfForm;

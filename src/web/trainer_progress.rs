@@ -2,8 +2,8 @@
 //! filters in the address, and the same rows as CSV and XLSX downloads. E-mail addresses are
 //! shown to coordinators only.
 
-use rocket::{FromForm, Route, get, routes};
 use crate::web::page::HtmlPage;
+use rocket::{FromForm, Route, get, routes};
 use serde_json::{Value, json};
 
 use super::export::{self, Cell, Download, Sheet};

@@ -1,10 +1,10 @@
 //! Rendering pages: `Ctx` gathers what every page shows (language, user, CSRF token, flash
 //! message, switcher) and `Ctx::render` merges it with the page's own data.
 
+use crate::web::page::HtmlPage;
 use rocket::http::{CookieJar, Status};
 use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
 use rocket::response::{Flash, Redirect};
-use crate::web::page::HtmlPage;
 use serde_json::{Map, Value, json};
 
 use super::csrf;
@@ -84,6 +84,12 @@ impl<'r> Ctx<'r> {
             Some(v) => Ok(self.state.content.at_version(v)),
             None => self.state.content.at(conn).await,
         }
+    }
+
+    /// Every program and edition when the version read with the session finds them in
+    /// memory: the catalogue then needs no database connection of its own.
+    pub fn cached_catalogue(&self) -> Option<std::sync::Arc<crate::services::content_cache::Catalogue>> {
+        self.content_version.and_then(|v| self.state.content.at_version(v).cached_catalogue())
     }
 
     pub fn t(&self, key: &str) -> String {

@@ -1,8 +1,8 @@
 //! Administrators manage accounts: search, roles, deactivation.
 
+use crate::web::page::HtmlPage;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde::Deserialize;
 use serde_json::{Value, json};
 

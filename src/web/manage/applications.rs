@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::web::page::HtmlPage;
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::{ContentType, Status};
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::Page;

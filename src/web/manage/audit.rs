@@ -1,9 +1,9 @@
 //! The audit log for coordinators: a search whose filters live in the address (so it can be
 //! bookmarked) and the same search as a CSV or XLSX download.
 
+use crate::web::page::HtmlPage;
 use rocket::response::stream::ByteStream;
 use rocket::{FromForm, Route, get, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use crate::domain::audit_query::{self, AuditFilter, PAGE_SIZE, Parsed, RawQuery};

@@ -3,11 +3,11 @@
 //! (one, all, or despite the rules), revoking, re-issuing, name corrections, the ZIP of all
 //! certificates and a specimen preview.
 
+use crate::web::page::HtmlPage;
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::NoFields;

@@ -1,9 +1,9 @@
 //! Coordinators list, create, edit and clone editions and assign their trainers.
 
+use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::Page;

@@ -11,9 +11,9 @@ pub mod report_tables;
 pub mod reports;
 pub mod sessions;
 
+use crate::web::page::HtmlPage;
 use rocket::Route;
 use rocket::response::{Flash, Redirect, Responder};
-use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     let mut r = editions::routes();

@@ -3,9 +3,9 @@
 //! person's history across editions (the alumni view). Lists page by 50 and download whole,
 //! read in batches.
 
+use crate::web::page::HtmlPage;
 use rocket::response::stream::ByteStream;
 use rocket::{Route, get, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::report_form::{self, FilterQuery};

@@ -2,8 +2,8 @@
 //! chart, with the filter in the address and downloads of the same tables as CSV and XLSX.
 //! Participants and trainers asking for them get 404 (the `Coordinator` guard).
 
-use rocket::{Responder, Route, get, routes};
 use crate::web::page::HtmlPage;
+use rocket::{Responder, Route, get, routes};
 use serde_json::{Value, json};
 
 use super::report_form::{self, FilterQuery};

@@ -1,10 +1,10 @@
 //! Trainers of an edition (and coordinators) list, add, change and remove its sessions.
 //! Everyone else gets "not found", as if the pages did not exist.
 
+use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
-use crate::web::page::HtmlPage;
 use serde_json::{Value, json};
 
 use super::{NoFields, Page};
