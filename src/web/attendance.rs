@@ -2,7 +2,6 @@
 //! roster with one tap per participant (a plain form post, or the API from `app.js`), and
 //! the check-in screen with the session's QR code that changes every minute.
 
-use crate::web::page::HtmlPage;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
 use serde_json::{Value, json};
@@ -20,6 +19,7 @@ use crate::msg;
 use crate::repo::programs::Edition;
 use crate::repo::schedule::LiveSession;
 use crate::services::attendance::{self as service, Counts, RosterRow};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![roster_page, mark, checkin_screen]

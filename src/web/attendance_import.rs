@@ -1,7 +1,6 @@
 //! Importing an online session's attendance from the meeting report: a file or pasted
 //! lines, checked first (nothing written), then imported with the same text.
 
-use crate::web::page::HtmlPage;
 use rocket::form::{Errors, Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::Status;
@@ -20,6 +19,7 @@ use crate::msg;
 use crate::services::attendance::teachable_session;
 use crate::services::roster::file_message;
 use crate::services::{ServiceError, attendance_import};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![import_page, import]

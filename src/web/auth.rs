@@ -1,6 +1,5 @@
 //! Signing up, logging in and out.
 
-use crate::web::page::HtmlPage;
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
@@ -15,6 +14,7 @@ use crate::error::AppError;
 use crate::msg;
 use crate::services::{ServiceError, accounts, sessions};
 use crate::state::AppState;
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![login_page, login, logout, signup_page, signup]

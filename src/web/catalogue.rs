@@ -1,7 +1,6 @@
 //! The public catalogue: programs with their upcoming, open and past editions, and one
 //! edition's page with its theme, dates, course, timetable and trainers.
 
-use crate::web::page::HtmlPage;
 use rocket::{Route, get, routes};
 use serde_json::{Value, json};
 
@@ -11,6 +10,7 @@ use crate::error::AppError;
 use crate::repo::programs;
 use crate::services::content_cache::Timetable;
 use crate::services::learning::{self, Access};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![catalogue, edition_page]

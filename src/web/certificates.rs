@@ -1,7 +1,6 @@
 //! Certificates for their holders (list, download, name corrections) and the public verify
 //! page that anyone with a code (or the QR code) can open without signing in.
 
-use crate::web::page::HtmlPage;
 use rocket::form::FromForm;
 use rocket::http::{ContentType, Header, Status};
 use rocket::response::{Flash, Redirect, Responder};
@@ -18,6 +17,7 @@ use crate::repo::certificates as repo;
 use crate::repo::{enrollments, programs};
 use crate::services::certificates::{self as service, Snapshot, Verification};
 use crate::services::{ServiceError, certificate_pdf, learning};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![my_certificates, download, request_correction, verify_form, verify_page]

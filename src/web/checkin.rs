@@ -3,7 +3,6 @@
 //! marks the signed-in person present, so the page cannot be used against anyone else.
 //! Signed-out visitors go through the login page and come back here.
 
-use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::{Route, get, routes};
 use serde_json::json;
@@ -17,6 +16,7 @@ use crate::i18n::{FluentValue, t_args};
 use crate::msg;
 use crate::services::ServiceError;
 use crate::services::attendance::{self as service, CheckinOutcome};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![checkin]

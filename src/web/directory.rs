@@ -1,7 +1,6 @@
 //! An edition's participant directory: who takes part, for the people of the edition. Only
 //! those who agreed to be listed appear (coordinators see everyone, marked, with e-mails).
 
-use crate::web::page::HtmlPage;
 use rocket::{Route, get, routes};
 use serde_json::{Value, json};
 
@@ -13,6 +12,7 @@ use crate::domain::edition_progress::shown_name;
 use crate::domain::paging::Window;
 use crate::error::AppError;
 use crate::services::directory as service;
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![page]

@@ -1,7 +1,6 @@
 //! Error pages in the site's look for every status, including Rocket's own failures, and
 //! JSON bodies for the API.
 
-use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::request::Request;
 use rocket::response::{Redirect, Responder};
@@ -12,6 +11,7 @@ use super::guards::{MaybeUser, known_user, pick_language};
 use super::view::page_base;
 use crate::error::{json_error, status_message_key};
 use crate::i18n::t;
+use crate::web::page::HtmlPage;
 
 /// The error page for `status`, with the message `key`.
 pub fn error_page(req: &Request<'_>, status: Status, key: &str) -> (Status, HtmlPage) {

@@ -1,7 +1,6 @@
 //! Following a course: module and lesson pages, "mark as done", trainers' lesson notes, and
 //! "My learning" with progress per edition.
 
-use crate::web::page::HtmlPage;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
 use serde::Deserialize;
@@ -17,6 +16,7 @@ use crate::msg;
 use crate::repo::programs;
 use crate::services::ServiceError;
 use crate::services::learning::{self, Access};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![module_page, lesson_page, mark_done, save_note, my_learning]

@@ -1,7 +1,6 @@
 //! Materials in the browser: trainers upload, replace, restore and delete; anyone allowed
 //! downloads (a presigned redirect to the object store, or the file itself with ranges).
 
-use crate::web::page::HtmlPage;
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::{ContentType, Header, Status};
@@ -23,6 +22,7 @@ use crate::repo::materials as repo;
 use crate::services::learning;
 use crate::services::materials::{self, MaterialInput};
 use crate::storage::{Download, content_disposition};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![manage_page, upload, replace, restore, delete, download]

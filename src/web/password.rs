@@ -1,6 +1,5 @@
 //! Forgotten passwords, reset links, changing one's password, logging out everywhere.
 
-use crate::web::page::HtmlPage;
 use rocket::http::{Cookie, Status};
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
@@ -15,6 +14,7 @@ use crate::error::AppError;
 use crate::msg;
 use crate::repo;
 use crate::services::{ServiceError, accounts, sessions};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![forgot_page, forgot, reset_page, reset, security_page, change_password, end_all_sessions]

@@ -1,6 +1,5 @@
 //! A person's own profile.
 
-use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
@@ -16,6 +15,7 @@ use crate::error::AppError;
 use crate::msg;
 use crate::services::ServiceError;
 use crate::services::profile::{self, ProfileInput};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![profile_page, save_profile]

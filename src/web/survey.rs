@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, get, post, routes};
@@ -17,6 +16,7 @@ use crate::domain::survey::{AnswerProblem, LIKERT_VALUES};
 use crate::error::AppError;
 use crate::msg;
 use crate::services::survey::{self as service, SubmitError, SurveyOut};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![survey_page, submit]

@@ -1,7 +1,6 @@
 //! Coordinators write an edition's feedback survey (questions, order, anonymity) and read
 //! its results.
 
-use crate::web::page::HtmlPage;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
 use serde_json::json;
@@ -15,6 +14,7 @@ use crate::domain::survey::{KINDS, LIKERT_VALUES, QuestionInput};
 use crate::error::AppError;
 use crate::msg;
 use crate::services::survey as service;
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![manage_page, add_question, move_question, remove_question, settings, results]

@@ -2,7 +2,6 @@
 //! filters in the address, and the same rows as CSV and XLSX downloads. E-mail addresses are
 //! shown to coordinators only.
 
-use crate::web::page::HtmlPage;
 use rocket::{FromForm, Route, get, routes};
 use serde_json::{Value, json};
 
@@ -15,6 +14,7 @@ use crate::domain::edition_progress::{self as rules, RawFilter, SORTS, STATES};
 use crate::domain::paging::Window;
 use crate::error::AppError;
 use crate::services::edition_progress::{self as service, Line, ProgressView};
+use crate::web::page::HtmlPage;
 
 pub fn routes() -> Vec<Route> {
     routes![page, csv, xlsx]

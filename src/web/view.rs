@@ -1,7 +1,6 @@
 //! Rendering pages: `Ctx` gathers what every page shows (language, user, CSRF token, flash
 //! message, switcher) and `Ctx::render` merges it with the page's own data.
 
-use crate::web::page::HtmlPage;
 use rocket::http::{CookieJar, Status};
 use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
 use rocket::response::{Flash, Redirect};
@@ -15,6 +14,7 @@ use crate::domain::user::User;
 use crate::i18n::t;
 use crate::services::content_cache::Content;
 use crate::state::AppState;
+use crate::web::page::HtmlPage;
 
 /// What every page needs to know about the request.
 pub struct Ctx<'r> {

@@ -1,6 +1,5 @@
 //! Administrators manage accounts: search, roles, deactivation.
 
-use crate::web::page::HtmlPage;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
 use serde::Deserialize;
@@ -13,6 +12,7 @@ use crate::repo;
 use crate::services::{ServiceError, users_admin};
 use crate::web::csrf::CsrfForm;
 use crate::web::guards::Admin;
+use crate::web::page::HtmlPage;
 use crate::web::view::Ctx;
 
 pub fn routes() -> Vec<Route> {

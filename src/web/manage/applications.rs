@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::web::page::HtmlPage;
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::{ContentType, Status};
@@ -22,6 +21,7 @@ use crate::services::enrollment::{self, Decision};
 use crate::services::{ServiceError, invitations, learning, roster as lists};
 use crate::web::csrf::{self, CsrfForm, SameOrigin};
 use crate::web::guards::Coordinator;
+use crate::web::page::HtmlPage;
 use crate::web::present;
 use crate::web::view::Ctx;
 

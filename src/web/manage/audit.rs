@@ -1,7 +1,6 @@
 //! The audit log for coordinators: a search whose filters live in the address (so it can be
 //! bookmarked) and the same search as a CSV or XLSX download.
 
-use crate::web::page::HtmlPage;
 use rocket::response::stream::ByteStream;
 use rocket::{FromForm, Route, get, routes};
 use serde_json::{Value, json};
@@ -11,6 +10,7 @@ use crate::error::AppError;
 use crate::repo::audit::{self, AuditRow};
 use crate::web::export::{self, BatchSource, Cell, Download};
 use crate::web::guards::Coordinator;
+use crate::web::page::HtmlPage;
 use crate::web::view::Ctx;
 
 pub fn routes() -> Vec<Route> {

@@ -3,7 +3,6 @@
 //! (one, all, or despite the rules), revoking, re-issuing, name corrections, the ZIP of all
 //! certificates and a specimen preview.
 
-use crate::web::page::HtmlPage;
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::response::{Flash, Redirect};
@@ -22,6 +21,7 @@ use crate::services::{ServiceError, ServiceResult, certificate_pdf, learning};
 use crate::web::certificates::{Pdf, certificate_json};
 use crate::web::csrf::{self, CsrfForm, SameOrigin};
 use crate::web::guards::Coordinator;
+use crate::web::page::HtmlPage;
 use crate::web::present;
 use crate::web::view::Ctx;
 

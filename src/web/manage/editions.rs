@@ -1,6 +1,5 @@
 //! Coordinators list, create, edit and clone editions and assign their trainers.
 
-use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
@@ -18,6 +17,7 @@ use crate::services::editions_admin::{self, CloneInput};
 use crate::services::{ServiceError, learning};
 use crate::web::csrf::CsrfForm;
 use crate::web::guards::Coordinator;
+use crate::web::page::HtmlPage;
 use crate::web::present;
 use crate::web::view::Ctx;
 

@@ -3,7 +3,6 @@
 //! person's history across editions (the alumni view). Lists page by 50 and download whole,
 //! read in batches.
 
-use crate::web::page::HtmlPage;
 use rocket::response::stream::ByteStream;
 use rocket::{Route, get, routes};
 use serde_json::{Value, json};
@@ -16,6 +15,7 @@ use crate::repo::reports::{self as repo, ParticipantRow};
 use crate::services::reports;
 use crate::web::export::{self, BatchSource, Cell, Download};
 use crate::web::guards::Coordinator;
+use crate::web::page::HtmlPage;
 use crate::web::view::Ctx;
 
 pub fn routes() -> Vec<Route> {

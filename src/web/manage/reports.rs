@@ -2,7 +2,6 @@
 //! chart, with the filter in the address and downloads of the same tables as CSV and XLSX.
 //! Participants and trainers asking for them get 404 (the `Coordinator` guard).
 
-use crate::web::page::HtmlPage;
 use rocket::{Responder, Route, get, routes};
 use serde_json::{Value, json};
 
@@ -15,6 +14,7 @@ use crate::error::AppError;
 use crate::services::{ServiceError, reports, survey};
 use crate::web::export::{self, Download};
 use crate::web::guards::Coordinator;
+use crate::web::page::HtmlPage;
 use crate::web::view::Ctx;
 
 pub fn routes() -> Vec<Route> {

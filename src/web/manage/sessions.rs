@@ -1,7 +1,6 @@
 //! Trainers of an edition (and coordinators) list, add, change and remove its sessions.
 //! Everyone else gets "not found", as if the pages did not exist.
 
-use crate::web::page::HtmlPage;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, get, post, routes};
@@ -19,6 +18,7 @@ use crate::services::{ServiceError, sessions_admin};
 use crate::web::catalogue::sessions_json;
 use crate::web::csrf::CsrfForm;
 use crate::web::guards::SignedIn;
+use crate::web::page::HtmlPage;
 use crate::web::present;
 use crate::web::view::Ctx;
 
