@@ -90,6 +90,8 @@ async fn survey_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<HtmlPag
 }
 
 #[derive(Responder)]
+// One value per response, built once: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Answered {
     Done(Flash<Redirect>),
     Form((Status, HtmlPage)),

@@ -28,6 +28,8 @@ pub fn routes() -> Vec<Route> {
 
 /// A form post answers either with a redirect (saved) or the form again with its errors.
 #[derive(Responder)]
+// One value per response, built once: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Page {
     Done(Flash<Redirect>),
     Form((rocket::http::Status, HtmlPage)),

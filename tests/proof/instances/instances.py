@@ -4,7 +4,9 @@ signatures), as they run behind a load balancer:
 1. a session made on one instance works on the other (same secret key, sessions in the
    database);
 2. a material uploaded through one is downloaded, byte for byte, through the other;
-3. the enrollment race: N people apply at once for the last C places of an edition that
+3. a session added to an edition's timetable through one shows on the other's edition page
+   at once, although that instance keeps the timetable in memory;
+4. the enrollment race: N people apply at once for the last C places of an edition that
    admits in order of arrival, half of them through each instance; exactly C are accepted
    and the rest wait-listed, and the edition's count of seats taken agrees.
 
@@ -15,6 +17,7 @@ Prints what it did and what it found; exits 1 on any failed check.
 import http.cookiejar
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +25,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -148,6 +152,27 @@ def main(binary, pg_admin):
             if status in (301, 302, 303, 307):
                 status = 200  # a presigned redirect is followed by urllib; kept for clarity
             check(status == 200 and got == pdf, f"B serves the same bytes ({status}, {len(got)} bytes)")
+
+        print("content kept in memory:")
+        on_b = a.on(bases[1])
+
+        def edition_page():
+            status, body = on_b.request("GET", "/editions/itw-2027")
+            return status, body.decode(errors="replace")
+
+        status, before = edition_page()
+        check(status == 200 and 'id="timetable"' in before and "Cross-instance briefing" not in before,
+              f"B shows the 2027 timetable, now in its memory ({status})")
+        form_page = a.request("GET", "/manage/editions/itw-2027/sessions/new")[1].decode(errors="replace")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form_page)
+        fields = {"csrf_token": token.group(1) if token else "", "title": "Cross-instance briefing", "kind": "lecture",
+                  "starts_at": "2027-10-11T16:00", "ends_at": "2027-10-11T17:00", "room": "Room 7",
+                  "online_url": "", "module": ""}
+        status, _ = a.request("POST", "/manage/editions/itw-2027/sessions/new", urllib.parse.urlencode(fields).encode(),
+                              {"Content-Type": "application/x-www-form-urlencoded"})
+        check(status in (200, 303), f"the coordinator adds a session through A ({status})")
+        status, after = edition_page()
+        check(status == 200 and "Cross-instance briefing" in after, "B's edition page shows it on the next request")
 
         print(f"enrollment race: {APPLICANTS} applications at once for {PLACES} places, half through each instance:")
         later = psql(db_url, "SELECT to_char((now() + interval '1 day') AT TIME ZONE 'UTC', "
