@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::sync::Arc;
+
 use wta_academy::domain::role::Role;
 
 use crate::support::TestApp;
@@ -84,4 +86,22 @@ async fn enrollment_traffic_leaves_the_content_version_alone() {
     assert!(form.status().code < 400, "marked done");
     assert_eq!(app.count("SELECT COUNT(*) FROM lesson_progress").await, 1, "the mark is kept");
     assert_eq!(version(&app).await, before, "applications, seats and progress are not content");
+}
+
+#[rocket::async_test]
+async fn content_is_read_once_per_version() {
+    let app = TestApp::new().await;
+    app.import_content().await;
+    let edition = app.edition_id("itw-2027").await;
+    let mut conn = app.conn().await;
+    let first = app.state.content.at(&mut conn).await.unwrap().course(&mut conn, edition, "ko").await.unwrap();
+    let again = app.state.content.at(&mut conn).await.unwrap().course(&mut conn, edition, "ko").await.unwrap();
+    assert!(Arc::ptr_eq(&first, &again), "the second page uses the copy in memory");
+    assert!(!first.modules.is_empty() && !first.lessons.is_empty());
+    drop(conn);
+    write(&app, "UPDATE modules SET slug = slug || $1 WHERE slug = 'triple-helix'", "-renamed").await;
+    let mut conn = app.conn().await;
+    let changed = app.state.content.at(&mut conn).await.unwrap().course(&mut conn, edition, "ko").await.unwrap();
+    assert!(!Arc::ptr_eq(&first, &changed), "a new version reads the course again");
+    assert!(changed.modules.iter().any(|m| m.slug == "triple-helix-renamed"));
 }
