@@ -1,6 +1,8 @@
 //! The `certificates`, `certificate_signatories` and `name_corrections` tables, an edition's
 //! certificate settings, and the figures completion rules are judged on.
 
+use std::sync::LazyLock;
+
 use sqlx::FromRow;
 
 use super::Conn;
@@ -92,16 +94,15 @@ pub async fn of_enrollment(conn: &mut Conn, enrollment_id: i64) -> Result<Vec<Ce
 
 /// Every certificate of a person's enrollment in an edition, newest first.
 pub async fn of_person(conn: &mut Conn, edition_id: i64, user_id: i64) -> Result<Vec<Certificate>, sqlx::Error> {
-    let columns: Vec<String> = COLUMNS.split(',').map(|c| format!("c.{}", c.trim())).collect();
-    sqlx::query_as(&format!(
-        "SELECT {} FROM enrollments n JOIN certificates c ON c.enrollment_id = n.id \
-         WHERE n.edition_id = $1 AND n.user_id = $2 ORDER BY c.id DESC",
-        columns.join(", ")
-    ))
-    .bind(edition_id)
-    .bind(user_id)
-    .fetch_all(&mut *conn)
-    .await
+    // Built once: every participant's edition page runs it.
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "SELECT {} FROM enrollments n JOIN certificates c ON c.enrollment_id = n.id \
+             WHERE n.edition_id = $1 AND n.user_id = $2 ORDER BY c.id DESC",
+            super::qualified(COLUMNS, "c")
+        )
+    });
+    sqlx::query_as(&SQL).bind(edition_id).bind(user_id).fetch_all(&mut *conn).await
 }
 
 pub async fn of_user(conn: &mut Conn, user_id: i64) -> Result<Vec<Certificate>, sqlx::Error> {

@@ -19,7 +19,21 @@ pub mod survey;
 pub mod users;
 
 pub use sqlx::AnyConnection as Conn;
+
+/// A comma-separated column list with each column prefixed by a table alias
+/// (`"id, email"`, `"u"` → `"u.id, u.email"`), for joins that reuse a table's column list.
+pub(crate) fn qualified(columns: &str, alias: &str) -> String {
+    columns.split(',').map(|c| format!("{alias}.{}", c.trim())).collect::<Vec<_>>().join(", ")
+}
 pub mod learning;
 pub mod library;
 pub mod programs;
 pub mod schedule;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn qualified_prefixes_every_column() {
+        assert_eq!(super::qualified("id, email,\n    role", "u"), "u.id, u.email, u.role");
+    }
+}

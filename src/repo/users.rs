@@ -1,5 +1,7 @@
 //! The `users` table.
 
+use std::sync::LazyLock;
+
 use sqlx::FromRow;
 
 use super::Conn;
@@ -101,14 +103,16 @@ pub async fn by_session(conn: &mut Conn, id_hash: &str) -> Result<Option<Session
         expires_at: String,
         content_version: i64,
     }
-    let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("u.{}", c.trim())).collect();
-    let sql = format!(
-        "SELECT {}, s.last_seen_at, s.expires_at, \
-         (SELECT v.version FROM content_version v WHERE v.id = 1) AS content_version \
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
-        columns.join(", ")
-    );
-    let row: Option<SessionUserRow> = sqlx::query_as(&sql).bind(id_hash).fetch_optional(&mut *conn).await?;
+    // Built once: every signed-in request runs it.
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "SELECT {}, s.last_seen_at, s.expires_at, \
+             (SELECT v.version FROM content_version v WHERE v.id = 1) AS content_version \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
+            super::qualified(COLUMNS, "u")
+        )
+    });
+    let row: Option<SessionUserRow> = sqlx::query_as(&SQL).bind(id_hash).fetch_optional(&mut *conn).await?;
     Ok(row.map(|r| SessionUser {
         user: User::from(r.user),
         last_seen_at: r.last_seen_at,
