@@ -26,10 +26,10 @@ pub async fn start(state: &AppState, user_id: i64, user_agent: &str) -> ServiceR
 /// The active user of a session cookie with the content version read alongside, or None
 /// when the session is unknown, idle too long, past its absolute expiry, or the account was
 /// deactivated.
-pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<(User, i64)>> {
+/// Runs on the caller's connection, which the page may then go on using.
+pub async fn resolve(state: &AppState, conn: &mut repo::Conn, token: &str) -> ServiceResult<Option<(User, i64)>> {
     let hash = token_hash(token);
-    let mut conn = state.db.pool.acquire().await?;
-    let Some(found) = repo::users::by_session(&mut conn, &hash).await? else { return Ok(None) };
+    let Some(found) = repo::users::by_session(conn, &hash).await? else { return Ok(None) };
     let user = found.user;
     let (Some(last_seen_at), Some(expires_at)) =
         (Timestamp::parse(&found.last_seen_at), Timestamp::parse(&found.expires_at))
@@ -39,14 +39,14 @@ pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<(Use
     let at = now();
     let idle_limit = last_seen_at.plus_minutes(state.config.session_idle_minutes);
     if at > expires_at || at > idle_limit {
-        sessions::delete(&mut conn, &hash).await?;
+        sessions::delete(conn, &hash).await?;
         return Ok(None);
     }
     if !user.is_active {
         return Ok(None);
     }
     if at > last_seen_at.plus_seconds(TOUCH_EVERY_SECS) {
-        sessions::touch(&mut conn, &hash, at).await?;
+        sessions::touch(conn, &hash, at).await?;
     }
     Ok(Some((user, found.content_version)))
 }

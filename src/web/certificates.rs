@@ -8,7 +8,7 @@ use rocket::{Route, get, post, routes};
 use serde_json::{Value, json};
 
 use super::csrf::CsrfForm;
-use super::guards::SignedIn;
+use super::guards::{PageConn, SignedIn};
 use super::rate_limit::VerifyQuota;
 use super::view::Ctx;
 use crate::error::AppError;
@@ -148,9 +148,14 @@ pub fn verification_json(v: &Verification) -> Value {
 }
 
 #[get("/verify/<code>")]
-async fn verify_page(ctx: Ctx<'_>, quota: VerifyQuota, code: &str) -> Result<(Status, HtmlPage), AppError> {
+async fn verify_page(
+    conn: PageConn,
+    ctx: Ctx<'_>,
+    quota: VerifyQuota,
+    code: &str,
+) -> Result<(Status, HtmlPage), AppError> {
     quota.check()?;
-    let mut conn = ctx.state.db.pool.acquire().await?;
+    let mut conn = conn.0;
     let found = service::verify(&mut conn, code).await;
     let (status, result) = match found {
         Ok(v) => (Status::Ok, verification_json(&v)),

@@ -3,8 +3,12 @@
 //! sent to the login page (401 for the API); a signed-in person without the role gets 404,
 //! so pages for other roles are not revealed.
 
+use std::sync::Mutex;
+
 use rocket::http::{CookieJar, Status};
 use rocket::request::{FromRequest, Outcome, Request};
+use sqlx::Any;
+use sqlx::pool::PoolConnection;
 
 use crate::domain::languages;
 use crate::domain::user::User;
@@ -22,9 +26,19 @@ async fn current_user<'r>(req: &'r Request<'_>) -> Result<&'r Option<User>, Stat
         .local_cache_async(async {
             let Some(state) = req.rocket().state::<AppState>() else { return Err(Status::InternalServerError) };
             let Some(token) = req.cookies().get_private(SESSION_COOKIE) else { return Ok(CachedUser(None)) };
-            match sessions::resolve(state, token.value()).await {
+            let mut conn = match state.db.pool.acquire().await {
+                Ok(c) => c,
+                Err(e) => {
+                    tracing::warn!(error = %e, "session lookup failed");
+                    return Err(Status::ServiceUnavailable);
+                }
+            };
+            match sessions::resolve(state, &mut conn, token.value()).await {
                 Ok(Some((user, version))) => {
                     req.local_cache(|| ContentVersionSeen(Some(version)));
+                    if req.local_cache(|| WantsConn(false)).0 {
+                        req.local_cache(|| LeftConn(Mutex::new(Some(conn))));
+                    }
                     Ok(CachedUser(Some(user)))
                 }
                 Ok(None) => Ok(CachedUser(None)),
@@ -41,6 +55,44 @@ async fn current_user<'r>(req: &'r Request<'_>) -> Result<&'r Option<User>, Stat
             Ok(&c.0)
         }
         Err(s) => Err(*s),
+    }
+}
+
+/// Set by `PageConn` before the session is read: the session's connection is then left for
+/// the page instead of going back to the pool.
+struct WantsConn(bool);
+
+/// The session read's connection, left for `PageConn`.
+struct LeftConn(Mutex<Option<PoolConnection<Any>>>);
+
+/// A database connection for a page, declared before `Ctx` in the handler's arguments: the
+/// one the session was read on when there is a session, so that a page takes one connection
+/// from the pool, not two (each return to the pool costs a round trip to test it). Like any
+/// held connection, drop it before calling a service that takes its own.
+pub struct PageConn(pub PoolConnection<Any>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for PageConn {
+    type Error = ();
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, ()> {
+        let Some(state) = req.rocket().state::<AppState>() else {
+            return Outcome::Error((Status::InternalServerError, ()));
+        };
+        req.local_cache(|| WantsConn(true));
+        if let Err(s) = current_user(req).await {
+            return Outcome::Error((s, ()));
+        }
+        let left = req.local_cache(|| LeftConn(Mutex::new(None))).0.lock().ok().and_then(|mut c| c.take());
+        match left {
+            Some(conn) => Outcome::Success(PageConn(conn)),
+            None => match state.db.pool.acquire().await {
+                Ok(conn) => Outcome::Success(PageConn(conn)),
+                Err(e) => {
+                    tracing::warn!(error = %e, "no database connection for the page");
+                    Outcome::Error((Status::ServiceUnavailable, ()))
+                }
+            },
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::catalogue::viewer_zone;
 use super::csrf::CsrfForm;
-use super::guards::SignedIn;
+use super::guards::{PageConn, SignedIn};
 use super::present;
 use super::view::Ctx;
 use crate::error::AppError;
@@ -56,8 +56,14 @@ async fn module_page(ctx: Ctx<'_>, slug: &str, module: &str) -> Result<HtmlPage,
 }
 
 #[get("/editions/<slug>/modules/<module>/<lesson>")]
-async fn lesson_page(ctx: Ctx<'_>, slug: &str, module: &str, lesson: &str) -> Result<HtmlPage, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
+async fn lesson_page(
+    conn: PageConn,
+    ctx: Ctx<'_>,
+    slug: &str,
+    module: &str,
+    lesson: &str,
+) -> Result<HtmlPage, AppError> {
+    let mut conn = conn.0;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
     let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
@@ -76,7 +82,7 @@ async fn lesson_page(ctx: Ctx<'_>, slug: &str, module: &str, lesson: &str) -> Re
     Ok(ctx.render(
         "learning/lesson",
         json!({
-            "edition": present::edition(&ed, ctx.lang, None),
+            "edition": { "slug": ed.slug, "title": ed.title },
             "lesson": view,
             "url": lesson_url(slug, module, lesson),
             "previous": link(&view.previous),
