@@ -19,7 +19,7 @@ pub struct Program {
 }
 
 /// An edition with its program's names.
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone, Default, FromRow)]
 pub struct Edition {
     pub id: i64,
     pub program_id: i64,

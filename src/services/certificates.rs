@@ -218,23 +218,44 @@ pub struct OnSight {
 pub async fn on_sight(state: &AppState, ed: &Edition, user_id: i64) -> ServiceResult<OnSight> {
     let mut conn = state.db.pool.acquire().await?;
     let settings = repo::settings(&mut conn, ed.id).await?;
+    let sight = look(&mut conn, &settings, ed, user_id).await?;
+    drop(conn);
+    settle(state, ed, sight).await
+}
+
+/// What `look` found: the checklist and the valid certificate, or the enrollment whose
+/// certificate has just become due.
+pub struct Sight {
+    checklist: Checklist,
+    certificate: Option<Certificate>,
+    due: Option<i64>,
+}
+
+/// The reading half of `on_sight`, on the page's own connection with the edition's
+/// settings as the page already has them; `settle` then issues what is due.
+pub async fn look(conn: &mut Conn, settings: &repo::Settings, ed: &Edition, user_id: i64) -> ServiceResult<Sight> {
     // Without rules the checklist is empty whatever was done: progress is not read.
-    let done = if settings.rules.any() { repo::done(&mut conn, ed.id, user_id).await? } else { Default::default() };
+    let done = if settings.rules.any() { repo::done(conn, ed.id, user_id).await? } else { Default::default() };
     let checklist = completion::evaluate(&settings.rules, &done);
-    let certificates = repo::of_person(&mut conn, ed.id, user_id).await?;
+    let certificates = repo::of_person(conn, ed.id, user_id).await?;
     let valid = certificates.iter().find(|c| c.state == "valid").cloned();
     // The enrollment is read only when a certificate may be due.
     if !(settings.rules.any() && certificates.is_empty() && checklist.complete) {
-        return Ok(OnSight { checklist, certificate: valid, issued_now: false });
+        return Ok(Sight { checklist, certificate: valid, due: None });
     }
-    let Some(e) = enrollments::by_user(&mut conn, ed.id, user_id).await? else {
-        return Ok(OnSight { checklist, certificate: None, issued_now: false });
-    };
-    if !ACTIVE_STATES.contains(&e.state.as_str()) || e.certificate_name_latin.trim().is_empty() {
-        return Ok(OnSight { checklist, certificate: None, issued_now: false });
-    }
-    drop(conn);
-    let (certificate, issued) = issue(state, None, ed, e.id).await?;
+    let due = enrollments::by_user(conn, ed.id, user_id)
+        .await?
+        .filter(|e| ACTIVE_STATES.contains(&e.state.as_str()) && !e.certificate_name_latin.trim().is_empty())
+        .map(|e| e.id);
+    Ok(Sight { checklist, certificate: None, due })
+}
+
+/// Issues the certificate `look` found due (in a transaction of its own: call it after the
+/// page's connection is released, so that a page never holds two).
+pub async fn settle(state: &AppState, ed: &Edition, sight: Sight) -> ServiceResult<OnSight> {
+    let Sight { checklist, certificate, due } = sight;
+    let Some(enrollment_id) = due else { return Ok(OnSight { checklist, certificate, issued_now: false }) };
+    let (certificate, issued) = issue(state, None, ed, enrollment_id).await?;
     Ok(OnSight { checklist, certificate: Some(certificate), issued_now: issued == Issued::New })
 }
 

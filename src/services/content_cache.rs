@@ -1,4 +1,5 @@
-//! Programs, editions, courses and timetables kept in memory. The catalogue, edition and
+//! Programs, editions, courses, timetables, trainers' notes, materials lists, certificate
+//! rules and whether an edition has a survey, kept in memory. The catalogue, edition and
 //! lesson pages read the same editions, modules, lessons, sessions and trainers for everyone,
 //! and a lesson's Markdown would be rendered again on every view. Each entry remembers the content version it was read at;
 //! a page reads the current version once (one small query) and uses an entry only when it
@@ -8,7 +9,9 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
+use crate::repo::certificates::{self as certificate_settings, Settings};
 use crate::repo::library::{self, CourseLesson, CourseModule, LessonText};
+use crate::repo::materials::{self as edition_materials, Material};
 use crate::repo::programs::{self, Edition, Program};
 use crate::repo::schedule::{self, LiveSession, Trainer};
 use crate::repo::{Conn, content_version};
@@ -40,6 +43,9 @@ pub struct Timetable {
     pub trainers: Vec<Trainer>,
 }
 
+/// A trainer's note under a lesson: (body, author's name, updated at).
+pub type LessonNote = (String, String, String);
+
 /// One lesson's text in one language, its other languages and its rendered HTML.
 pub struct LessonPage {
     pub text: LessonText,
@@ -47,14 +53,14 @@ pub struct LessonPage {
     pub html: String,
 }
 
-struct Slot<T> {
+struct Slot<T: ?Sized> {
     version: i64,
     value: Arc<T>,
 }
 
-struct Shelf<K, T>(Mutex<HashMap<K, Slot<T>>>);
+struct Shelf<K, T: ?Sized>(Mutex<HashMap<K, Slot<T>>>);
 
-impl<K: Eq + Hash, T> Shelf<K, T> {
+impl<K: Eq + Hash, T: ?Sized> Shelf<K, T> {
     fn new() -> Self {
         Shelf(Mutex::new(HashMap::new()))
     }
@@ -74,17 +80,43 @@ impl<K: Eq + Hash, T> Shelf<K, T> {
     }
 }
 
+/// Names a rendered piece of a page that shows content only: the piece's name, the edition
+/// (0 for none), the language, and whatever else the piece varies by (the viewer's time
+/// zone, which editions are running or taking applications now).
+#[derive(PartialEq, Eq, Hash)]
+pub struct FragmentKey {
+    pub name: &'static str,
+    pub edition_id: i64,
+    pub lang: &'static str,
+    pub variant: String,
+}
+
 /// The cache; one per running app (tests run several apps in one process).
 pub struct ContentCache {
     catalogue: Shelf<(), Catalogue>,
     courses: Shelf<(i64, String), Course>,
     timetables: Shelf<i64, Timetable>,
     lessons: Shelf<(String, i64, String), LessonPage>,
+    fragments: Shelf<FragmentKey, str>,
+    settings: Shelf<i64, Settings>,
+    materials: Shelf<i64, Vec<Material>>,
+    surveys: Shelf<i64, bool>,
+    notes: Shelf<(i64, i64), Option<LessonNote>>,
 }
 
 impl Default for ContentCache {
     fn default() -> Self {
-        ContentCache { catalogue: Shelf::new(), courses: Shelf::new(), timetables: Shelf::new(), lessons: Shelf::new() }
+        ContentCache {
+            catalogue: Shelf::new(),
+            courses: Shelf::new(),
+            timetables: Shelf::new(),
+            lessons: Shelf::new(),
+            fragments: Shelf::new(),
+            settings: Shelf::new(),
+            materials: Shelf::new(),
+            surveys: Shelf::new(),
+            notes: Shelf::new(),
+        }
     }
 }
 
@@ -102,6 +134,7 @@ impl ContentCache {
 }
 
 /// The cache at one content version.
+#[derive(Clone, Copy)]
 pub struct Content<'c> {
     cache: &'c ContentCache,
     version: i64,
@@ -176,5 +209,62 @@ impl Content<'_> {
         let p = Arc::new(LessonPage { text, languages, html });
         self.cache.lessons.put(key, self.version, p.clone());
         Ok(Some(p))
+    }
+
+    /// The certificate settings and completion rules of edition `edition_id`.
+    pub async fn settings(&self, conn: &mut Conn, edition_id: i64) -> Result<Arc<Settings>, sqlx::Error> {
+        if let Some(s) = self.cache.settings.get(&edition_id, self.version) {
+            return Ok(s);
+        }
+        let s = Arc::new(certificate_settings::settings(conn, edition_id).await?);
+        self.cache.settings.put(edition_id, self.version, s.clone());
+        Ok(s)
+    }
+
+    /// The current materials of edition `edition_id`, newest first, whoever may see them.
+    pub async fn materials(&self, conn: &mut Conn, edition_id: i64) -> Result<Arc<Vec<Material>>, sqlx::Error> {
+        if let Some(m) = self.cache.materials.get(&edition_id, self.version) {
+            return Ok(m);
+        }
+        let m = Arc::new(edition_materials::of_edition(conn, edition_id).await?);
+        self.cache.materials.put(edition_id, self.version, m.clone());
+        Ok(m)
+    }
+
+    /// Whether edition `edition_id` has a survey (questions) to answer.
+    pub async fn has_survey(&self, conn: &mut Conn, edition_id: i64) -> Result<bool, sqlx::Error> {
+        if let Some(s) = self.cache.surveys.get(&edition_id, self.version) {
+            return Ok(*s);
+        }
+        let s = crate::repo::survey::has_questions(conn, edition_id).await?;
+        self.cache.surveys.put(edition_id, self.version, Arc::new(s));
+        Ok(s)
+    }
+
+    /// The trainers' note on lesson `lesson_id` in edition `edition_id`, if there is one.
+    pub async fn note(
+        &self,
+        conn: &mut Conn,
+        edition_id: i64,
+        lesson_id: i64,
+    ) -> Result<Arc<Option<LessonNote>>, sqlx::Error> {
+        let key = (edition_id, lesson_id);
+        if let Some(n) = self.cache.notes.get(&key, self.version) {
+            return Ok(n);
+        }
+        let n = Arc::new(crate::repo::learning::note(conn, edition_id, lesson_id).await?);
+        self.cache.notes.put(key, self.version, n.clone());
+        Ok(n)
+    }
+
+    /// The piece of page `key` as rendered at this version: `render` runs only when it is
+    /// not in memory. The piece must depend on nothing but the content and its key.
+    pub fn fragment<E>(&self, key: FragmentKey, render: impl FnOnce() -> Result<String, E>) -> Result<Arc<str>, E> {
+        if let Some(f) = self.cache.fragments.get(&key, self.version) {
+            return Ok(f);
+        }
+        let f: Arc<str> = render()?.into();
+        self.cache.fragments.put(key, self.version, f.clone());
+        Ok(f)
     }
 }

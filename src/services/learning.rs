@@ -225,7 +225,7 @@ pub async fn lesson(
     let html = if item.locked { String::new() } else { page.html.clone() };
     let neighbour =
         |i: Option<usize>| i.and_then(|i| flat.get(i)).map(|(m, l)| (m.slug.clone(), l.slug.clone(), l.title.clone()));
-    let note = learning::note(conn, edition.id, item.id).await?;
+    let note = (*content.note(conn, edition.id, item.id).await?).clone();
     let view = LessonView {
         module_slug: module.slug.clone(),
         module_title: module.title.clone(),

@@ -12,6 +12,7 @@ use crate::domain::{FieldErrors, names};
 use crate::msg;
 use crate::repo::materials::{self as repo, Material, NewMaterial, NewVersion};
 use crate::repo::{Conn, library, programs, schedule};
+use crate::services::content_cache::Content;
 use crate::state::AppState;
 use crate::storage::{Download, StorageError, Stored, new_key};
 
@@ -304,8 +305,13 @@ pub fn may_see(visibility: &str, a: Access) -> bool {
 }
 
 /// The materials of an edition that someone with access `a` may see.
-pub async fn visible(conn: &mut Conn, ed: &programs::Edition, a: Access) -> ServiceResult<Vec<Material>> {
-    Ok(repo::of_edition(conn, ed.id).await?.into_iter().filter(|m| may_see(&m.visibility, a)).collect())
+pub async fn visible(
+    conn: &mut Conn,
+    content: &Content<'_>,
+    ed: &programs::Edition,
+    a: Access,
+) -> ServiceResult<Vec<Material>> {
+    Ok(content.materials(conn, ed.id).await?.iter().filter(|m| may_see(&m.visibility, a)).cloned().collect())
 }
 
 /// Anything a browser could run is always downloaded, never shown inline.

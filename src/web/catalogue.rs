@@ -4,11 +4,12 @@
 use rocket::{Route, get, routes};
 use serde_json::{Value, json};
 
+use super::guards::PageConn;
 use super::present;
 use super::view::Ctx;
 use crate::error::AppError;
 use crate::repo::programs;
-use crate::services::content_cache::Timetable;
+use crate::services::content_cache::{Catalogue, Timetable};
 use crate::services::learning::{self, Access};
 use crate::web::page::HtmlPage;
 
@@ -23,16 +24,47 @@ pub fn viewer_zone(ctx: &Ctx<'_>) -> Option<String> {
 
 #[get("/catalogue")]
 async fn catalogue(ctx: Ctx<'_>) -> Result<HtmlPage, AppError> {
-    let catalogue = match ctx.cached_catalogue() {
+    // With the content version read alongside the session and the catalogue in memory, this
+    // page takes no connection of its own.
+    let mut conn = None;
+    let content = match ctx.seen_content() {
+        Some(c) => c,
+        None => ctx.content(&mut *conn.insert(ctx.state.db.pool.acquire().await?)).await?,
+    };
+    let catalogue = match content.cached_catalogue() {
         Some(c) => c,
         None => {
-            let mut conn = ctx.state.db.pool.acquire().await?;
-            ctx.content(&mut conn).await?.catalogue(&mut conn).await?
+            let c = match conn.as_mut() {
+                Some(c) => c,
+                None => conn.insert(ctx.state.db.pool.acquire().await?),
+            };
+            content.catalogue(&mut *c).await?
         }
     };
+    drop(conn);
+    // The list shows no times, only which editions are running, ahead or past and which take
+    // applications: the same page for everyone reading in a language until one of those changes.
+    let moment = catalogue_moment(&catalogue.editions, crate::db::now());
+    let programs_html = ctx.content_fragment(
+        &content,
+        "catalogue/programs",
+        0,
+        moment,
+        || json!({ "programs": program_groups(&catalogue, ctx.lang) }),
+    )?;
+    Ok(ctx.render("catalogue/index", json!({ "programs_html": &*programs_html })))
+}
+
+/// What of the catalogue the clock decides: each edition's phase and whether it takes
+/// applications at `at`. The rendered list is kept for as long as this stays the same.
+fn catalogue_moment(editions: &[programs::Edition], at: crate::db::Timestamp) -> String {
+    editions.iter().map(|e| format!("{}{},", present::phase_at(e, at), u8::from(e.is_open(at)))).collect()
+}
+
+/// Each program with its running and upcoming editions (soonest first) and its past ones.
+fn program_groups(catalogue: &Catalogue, lang: &str) -> Vec<Value> {
     let editions = &catalogue.editions;
-    let viewer = viewer_zone(&ctx);
-    let groups: Vec<Value> = catalogue
+    catalogue
         .programs
         .iter()
         .map(|p| {
@@ -41,7 +73,7 @@ async fn catalogue(ctx: Ctx<'_>) -> Result<HtmlPage, AppError> {
                 let mut v: Vec<Value> = mine
                     .iter()
                     .filter(|e| present::phase(e) == phase)
-                    .map(|e| present::edition(e, ctx.lang, viewer.as_deref()))
+                    .map(|e| present::edition(e, lang, None))
                     .collect();
                 // Editions come newest first; what is still ahead reads soonest first.
                 if phase != "past" {
@@ -56,13 +88,12 @@ async fn catalogue(ctx: Ctx<'_>) -> Result<HtmlPage, AppError> {
                 "current": current, "past": pick("past"),
             })
         })
-        .collect();
-    Ok(ctx.render("catalogue/index", json!({ "programs": groups })))
+        .collect()
 }
 
 #[get("/editions/<slug>")]
-async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<HtmlPage, AppError> {
-    let mut conn = ctx.state.db.pool.acquire().await?;
+async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPage, AppError> {
+    let mut conn = conn.0;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
     let (access, enrollment) = learning::standing(&mut conn, &ed, ctx.user.as_ref()).await?;
@@ -70,25 +101,35 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<HtmlPage, AppError> {
     let outline = learning::outline(&mut conn, &content, &ed, learner, ctx.lang).await?;
     let viewer = viewer_zone(&ctx);
     let timetable = content.timetable(&mut conn, ed.id).await?;
-    let sessions = sessions_json(&ed, &timetable, viewer.as_deref());
+    // The timetable is the same for everyone reading in this language and time zone.
+    let timetable_html =
+        ctx.content_fragment(&content, "catalogue/timetable", ed.id, viewer.clone().unwrap_or_default(), || {
+            let shown_zone = present::viewer_zone(viewer.as_deref(), &ed.time_zone);
+            json!({
+                "edition": { "time_zone": ed.time_zone, "viewer_time_zone": shown_zone },
+                "timetable": present::timetable(sessions_json(&ed, &timetable, viewer.as_deref())),
+            })
+        })?;
     let trainers: Vec<Value> = timetable
         .trainers
         .iter()
         .map(|t| json!({ "display_name": t.display_name, "organisation": t.organisation, "country": t.country }))
         .collect();
-    let visible = crate::services::materials::visible(&mut conn, &ed, access).await?;
+    let visible = crate::services::materials::visible(&mut conn, &content, &ed, access).await?;
     // The course's places (modules, lessons, sessions) are read only when there is a file to place.
     let materials = if visible.is_empty() {
         Vec::new()
     } else {
-        super::materials_view::Places::of(&mut conn, &ed, ctx.lang).await?.group(&visible, ctx.lang)
+        super::materials_view::Places::of(&mut conn, &content, &ed, ctx.lang).await?.group(&visible, ctx.lang)
     };
-    let survey_open = crate::services::survey::is_open(&mut conn, ed.id).await?;
+    let survey_open = content.has_survey(&mut conn, ed.id).await?;
     let mut checklist = Value::Null;
     if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {
+        let settings = content.settings(&mut conn, ed.id).await?;
+        let sight = crate::services::certificates::look(&mut conn, &settings, &ed, u.id).await?;
         drop(conn);
         // A certificate that became due is issued as soon as its holder looks.
-        let seen = crate::services::certificates::on_sight(ctx.state, &ed, u.id).await?;
+        let seen = crate::services::certificates::settle(ctx.state, &ed, sight).await?;
         checklist = json!({
             "items": seen.checklist.items, "complete": seen.checklist.complete,
             "certificate": seen.certificate.as_ref().map(super::certificates::certificate_json),
@@ -100,13 +141,20 @@ async fn edition_page(ctx: Ctx<'_>, slug: &str) -> Result<HtmlPage, AppError> {
         json!({
             "edition": edition,
             "course_progress": json!({ "percent": outline.percent, "done": outline.done, "total": outline.total }),
-            "outline": outline,
+            // The page lists modules only: their lessons are left out of its context.
+            "outline": {
+                "sequential": outline.sequential,
+                "modules": outline.modules.iter().map(|m| json!({
+                    "slug": m.slug, "title": m.title, "summary": m.summary,
+                    "done": m.done, "total": m.total, "percent": m.percent,
+                })).collect::<Vec<_>>(),
+            },
             "access": access,
             "can_read": access.can_read(),
             "can_teach": access.can_teach(),
             "is_participant": access == Access::Participant,
             "enrollment": enrollment,
-            "timetable": present::timetable(sessions),
+            "timetable_html": &*timetable_html,
             "trainers": trainers,
             "materials": materials,
             "checklist": checklist,
@@ -131,4 +179,37 @@ pub fn sessions_json(ed: &programs::Edition, timetable: &Timetable, viewer: Opti
             present::session(ed, s, names, viewer)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+    use super::*;
+    use crate::db::Timestamp;
+
+    fn at(text: &str) -> Timestamp {
+        Timestamp::parse(text).expect("a time")
+    }
+
+    #[test]
+    fn the_catalogue_moment_changes_when_a_deadline_or_a_start_passes() {
+        let edition = programs::Edition {
+            time_zone: "Asia/Seoul".into(),
+            starts_on: "2027-10-11".into(),
+            ends_on: "2027-10-15".into(),
+            applications_open_at: Some("2027-03-01T00:00:00.000000Z".into()),
+            applications_close_at: Some("2027-06-30T15:00:00.000000Z".into()),
+            ..Default::default()
+        };
+        let editions = [edition];
+        let open = catalogue_moment(&editions, at("2027-06-30T14:59:00.000000Z"));
+        let closed = catalogue_moment(&editions, at("2027-06-30T15:00:00.000000Z"));
+        let still_closed = catalogue_moment(&editions, at("2027-08-01T09:00:00.000000Z"));
+        // 10 October 15:00 UTC is already 11 October in Seoul.
+        let running = catalogue_moment(&editions, at("2027-10-10T15:00:00.000000Z"));
+        assert_eq!(open, "upcoming1,");
+        assert_eq!(closed, "upcoming0,");
+        assert_eq!(still_closed, closed, "nothing the list shows changed");
+        assert_eq!(running, "running0,");
+    }
 }

@@ -39,7 +39,8 @@ async fn manage_page(ctx: Ctx<'_>, user: SignedIn, slug: &str) -> Result<HtmlPag
     if !learning::access(&mut conn, &ed, Some(&user.0)).await?.can_teach() {
         return Err(AppError::NotFound);
     }
-    let places = Places::of(&mut conn, &ed, ctx.lang).await?;
+    let content = ctx.content(&mut conn).await?;
+    let places = Places::of(&mut conn, &content, &ed, ctx.lang).await?;
     let mut rows = Vec::new();
     for m in repo::of_edition(&mut conn, ed.id).await? {
         let versions: Vec<Value> = repo::versions(&mut conn, m.id)

@@ -6,9 +6,10 @@ use serde_json::{Value, json};
 use crate::domain::material;
 use crate::domain::schedule as clock;
 use crate::i18n::t;
+use crate::repo::Conn;
 use crate::repo::materials::Material;
 use crate::repo::programs::Edition;
-use crate::repo::{Conn, library, schedule};
+use crate::services::content_cache::Content;
 
 /// `1.2 MB`, `340 kB`.
 pub fn human_size(bytes: i64) -> String {
@@ -61,29 +62,33 @@ pub struct Places {
 }
 
 impl Places {
-    pub async fn of(conn: &mut Conn, ed: &Edition, lang: &str) -> Result<Places, sqlx::Error> {
-        let lessons = library::course_lessons(conn, ed.id, lang).await?;
-        let modules = library::course_modules(conn, ed.id, lang)
-            .await?
-            .into_iter()
+    /// Built from the course and timetable as `content` holds them.
+    pub async fn of(conn: &mut Conn, content: &Content<'_>, ed: &Edition, lang: &str) -> Result<Places, sqlx::Error> {
+        let course = content.course(conn, ed.id, lang).await?;
+        let modules = course
+            .modules
+            .iter()
             .map(|m| ModulePlace {
-                lessons: lessons
+                lessons: course
+                    .lessons
                     .iter()
                     .filter(|l| l.module_id == m.module_id)
                     .map(|l| LessonPlace { id: l.lesson_id, slug: l.lesson_slug.clone(), title: l.title.clone() })
                     .collect(),
                 id: m.module_id,
-                slug: m.slug,
-                title: m.title,
+                slug: m.slug.clone(),
+                title: m.title.clone(),
             })
             .collect();
-        let sessions = schedule::of_edition(conn, ed.id)
+        let sessions = content
+            .timetable(conn, ed.id)
             .await?
-            .into_iter()
+            .sessions
+            .iter()
             .map(|s| SessionPlace {
                 id: s.id,
                 day: clock::day_in(s.start(), &ed.time_zone).map(clock::date_text).unwrap_or_default(),
-                title: s.title,
+                title: s.title.clone(),
             })
             .collect();
         Ok(Places { modules, sessions })

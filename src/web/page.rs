@@ -26,6 +26,12 @@ impl Templates {
     fn get(&self) -> Option<Arc<Handlebars<'static>>> {
         self.0.read().ok()?.clone()
     }
+
+    /// The template `name` rendered with `context`, as HTML to place inside a page.
+    pub fn render(&self, name: &str, context: &Value) -> Result<String, String> {
+        let templates = self.get().ok_or_else(|| "templates are not loaded".to_string())?;
+        templates.render(name, context).map_err(|e| format!("{name} did not render: {e}"))
+    }
 }
 
 /// The template `name` rendered with `context`, as an HTML response.

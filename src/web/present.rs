@@ -10,7 +10,12 @@ use crate::repo::schedule::LiveSession;
 
 /// upcoming, running or past, by the edition's own calendar.
 pub fn phase(e: &Edition) -> &'static str {
-    let today = schedule::day_in(now(), &e.time_zone).map(schedule::date_text).unwrap_or_default();
+    phase_at(e, now())
+}
+
+/// The same at the moment `at`.
+pub fn phase_at(e: &Edition, at: Timestamp) -> &'static str {
+    let today = schedule::day_in(at, &e.time_zone).map(schedule::date_text).unwrap_or_default();
     if today < e.starts_on {
         "upcoming"
     } else if today > e.ends_on {

@@ -13,8 +13,9 @@ use crate::domain::languages::{LANGUAGES, RTL};
 use crate::domain::user::User;
 use crate::i18n::t;
 use crate::services::content_cache::Content;
+use crate::services::content_cache::FragmentKey;
 use crate::state::AppState;
-use crate::web::page::HtmlPage;
+use crate::web::page::{HtmlPage, Templates};
 
 /// What every page needs to know about the request.
 pub struct Ctx<'r> {
@@ -27,6 +28,7 @@ pub struct Ctx<'r> {
     pub cookies: &'r CookieJar<'r>,
     /// The content version read with the session, if the request had one.
     content_version: Option<i64>,
+    templates: &'r Templates,
 }
 
 #[rocket::async_trait]
@@ -34,7 +36,8 @@ impl<'r> FromRequest<'r> for Ctx<'r> {
     type Error = ();
 
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, ()> {
-        let Some(state) = req.rocket().state::<AppState>() else {
+        let (Some(state), Some(templates)) = (req.rocket().state::<AppState>(), req.rocket().state::<Templates>())
+        else {
             return Outcome::Error((Status::InternalServerError, ()));
         };
         let user = match req.guard::<MaybeUser>().await {
@@ -51,7 +54,7 @@ impl<'r> FromRequest<'r> for Ctx<'r> {
         let cookies = req.cookies();
         let csrf = csrf::token(cookies, state.config.cookies_secure());
         let content_version = super::guards::content_version_seen(req);
-        Outcome::Success(Ctx { state, lang, user, csrf, flash, path, cookies, content_version })
+        Outcome::Success(Ctx { state, lang, user, csrf, flash, path, cookies, content_version, templates })
     }
 }
 
@@ -86,10 +89,31 @@ impl<'r> Ctx<'r> {
         }
     }
 
-    /// Every program and edition when the version read with the session finds them in
-    /// memory: the catalogue then needs no database connection of its own.
-    pub fn cached_catalogue(&self) -> Option<std::sync::Arc<crate::services::content_cache::Catalogue>> {
-        self.content_version.and_then(|v| self.state.content.at_version(v).cached_catalogue())
+    /// The content at the version read with the session, when the request had one: pages
+    /// that find what they show in memory then need no connection for it.
+    pub fn seen_content(&self) -> Option<Content<'r>> {
+        self.content_version.map(|v| self.state.content.at_version(v))
+    }
+
+    /// The template `template`, a piece of a page that shows content only, as rendered at
+    /// `content`'s version for this language and `variant`: `data` (the piece's context
+    /// without `lang`) is built and rendered only when the piece is not in memory.
+    pub fn content_fragment(
+        &self,
+        content: &Content<'_>,
+        template: &'static str,
+        edition_id: i64,
+        variant: String,
+        data: impl FnOnce() -> Value,
+    ) -> Result<std::sync::Arc<str>, crate::error::AppError> {
+        let key = FragmentKey { name: template, edition_id, lang: self.lang, variant };
+        content.fragment(key, || {
+            let mut context = data();
+            if let Value::Object(m) = &mut context {
+                m.insert("lang".into(), json!(self.lang));
+            }
+            self.templates.render(template, &context).map_err(crate::error::AppError::Internal)
+        })
     }
 
     pub fn t(&self, key: &str) -> String {

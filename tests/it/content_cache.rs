@@ -105,3 +105,78 @@ async fn content_is_read_once_per_version() {
     assert!(!Arc::ptr_eq(&first, &changed), "a new version reads the course again");
     assert!(changed.modules.iter().any(|m| m.slug == "triple-helix-renamed"));
 }
+
+/// Runs statements as another instance would, without parameters.
+async fn run(app: &TestApp, statements: &[&str]) {
+    let mut conn = app.conn().await;
+    for sql in statements {
+        sqlx::query(sql).execute(&mut *conn).await.expect(sql);
+    }
+}
+
+#[rocket::async_test]
+async fn edition_page_follows_materials_survey_and_rules_changed_elsewhere() {
+    let app = TestApp::new().await;
+    app.import_content().await;
+    let person = app.login_as(Role::Participant).await;
+    app.enroll("itw-2027", person).await;
+    let edition = app.edition_id("itw-2027").await;
+
+    let first = page(&app, EDITION).await;
+    assert!(first.contains("No materials yet."));
+    assert!(!first.contains("Give your feedback"));
+    assert!(!first.contains("Lessons done:"));
+    // Twice: the second page comes from memory and still says the same.
+    assert!(page(&app, EDITION).await.contains("No materials yet."));
+    let before = version(&app).await;
+
+    run(
+        &app,
+        &[
+            &format!(
+                "INSERT INTO materials (edition_id, title, visibility, created_at, updated_at) \
+                 VALUES ({edition}, 'Site visit briefing pack', 'participants', '2027-09-01T09:00:00.000000Z', '2027-09-01T09:00:00.000000Z')"
+            ),
+            "INSERT INTO material_versions (material_id, number, object_key, file_name, size, sha256, content_type, created_at) \
+             SELECT id, 1, 'materials/briefing-v1', 'briefing.pdf', 2048, 'abc', 'application/pdf', '2027-09-01T09:00:00.000000Z' \
+             FROM materials WHERE title = 'Site visit briefing pack'",
+            "UPDATE materials SET current_version_id = (SELECT MAX(id) FROM material_versions) \
+             WHERE title = 'Site visit briefing pack'",
+            &format!(
+                "INSERT INTO survey_questions (edition_id, position, kind, prompt, required) \
+                 VALUES ({edition}, 1, 'likert', 'How useful was the workshop?', 1)"
+            ),
+            &format!("UPDATE editions SET rule_lessons_pct = 50 WHERE id = {edition}"),
+        ],
+    )
+    .await;
+
+    let after = page(&app, EDITION).await;
+    assert!(after.contains("Site visit briefing pack"), "the new material is listed");
+    assert!(after.contains("Give your feedback"), "the survey is offered");
+    assert!(after.contains("Lessons done: 0 of"), "the new completion rule is on the checklist");
+    assert!(version(&app).await >= before + 5, "each statement raised the content version");
+
+    run(
+        &app,
+        &["UPDATE materials SET deleted_at = '2027-09-02T09:00:00.000000Z' WHERE title = 'Site visit briefing pack'"],
+    )
+    .await;
+    assert!(page(&app, EDITION).await.contains("No materials yet."), "a removal shows at once");
+
+    // A trainer's note under a lesson, written elsewhere, then edited.
+    assert!(!page(&app, LESSON).await.contains("Bring the org chart of your park"));
+    run(
+        &app,
+        &[&format!(
+            "INSERT INTO lesson_notes (edition_id, lesson_id, body, author_id, updated_at) \
+             SELECT {edition}, id, 'Bring the org chart of your park.', {person}, '2027-09-01T09:00:00.000000Z' \
+             FROM lessons WHERE slug = 'origins-of-the-triple-helix'"
+        )],
+    )
+    .await;
+    assert!(page(&app, LESSON).await.contains("Bring the org chart of your park."), "the note shows");
+    run(&app, &["UPDATE lesson_notes SET body = 'Bring two case studies.'"]).await;
+    let lesson = page(&app, LESSON).await;
+    assert!(lesson.contains("Bring two case studies.") && !lesson.contains("org chart"), "the edit shows");
+}

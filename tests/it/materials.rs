@@ -81,7 +81,8 @@ async fn upload_and_see(s3: bool) {
     let ed = wta_academy::repo::programs::edition_by_slug(&mut conn, ED).await.unwrap().unwrap();
     for (who, seen) in [(Some(&learner), 1), (Some(&outsider), 0), (None, 0)] {
         let access = wta_academy::services::learning::access(&mut conn, &ed, who).await.unwrap();
-        assert_eq!(materials::visible(&mut conn, &ed, access).await.unwrap().len(), seen);
+        let content = app.state.content.at(&mut conn).await.unwrap();
+        assert_eq!(materials::visible(&mut conn, &content, &ed, access).await.unwrap().len(), seen);
     }
     drop(conn);
     assert!(matches!(materials::download(&app.state, Some(&outsider), m.id).await, Err(ServiceError::NotFound)));

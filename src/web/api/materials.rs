@@ -142,7 +142,8 @@ pub async fn list(
     let mut conn = state.db.pool.acquire().await?;
     let ed = learning::edition(&mut conn, slug).await?;
     let access = learning::access(&mut conn, &ed, user.0.as_ref()).await?;
-    let visible = service::visible(&mut conn, &ed, access).await?;
+    let content = state.content.at(&mut conn).await?;
+    let visible = service::visible(&mut conn, &content, &ed, access).await?;
     Ok(Json(visible.iter().map(MaterialOut::from).collect()))
 }
 
