@@ -93,7 +93,7 @@ fn program_groups(catalogue: &Catalogue, lang: &str) -> Vec<Value> {
 
 #[get("/editions/<slug>")]
 async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPage, AppError> {
-    let mut conn = conn.0;
+    let mut conn = conn.take().await?;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
     let (access, enrollment) = learning::standing(&mut conn, &ed, ctx.user.as_ref()).await?;

@@ -155,7 +155,7 @@ async fn verify_page(
     code: &str,
 ) -> Result<(Status, HtmlPage), AppError> {
     quota.check()?;
-    let mut conn = conn.0;
+    let mut conn = conn.take().await?;
     let found = service::verify(&mut conn, code).await;
     let (status, result) = match found {
         Ok(v) => (Status::Ok, verification_json(&v)),

@@ -7,8 +7,8 @@ use std::sync::Mutex;
 
 use rocket::http::{CookieJar, Status};
 use rocket::request::{FromRequest, Outcome, Request};
-use sqlx::Any;
 use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool};
 
 use crate::domain::languages;
 use crate::domain::user::User;
@@ -67,9 +67,23 @@ struct LeftConn(Mutex<Option<PoolConnection<Any>>>);
 
 /// A database connection for a page, declared before `Ctx` in the handler's arguments: the
 /// one the session was read on when there is a session, so that a page takes one connection
-/// from the pool, not two (each return to the pool costs a round trip to test it). Like any
-/// held connection, drop it before calling a service that takes its own.
-pub struct PageConn(pub PoolConnection<Any>);
+/// from the pool, not two (each return to the pool costs a round trip to test it). Without a
+/// session, `take` acquires one only when the page asks, after its own checks. Like any held
+/// connection, drop it before calling a service that takes its own.
+pub struct PageConn {
+    left: Option<PoolConnection<Any>>,
+    pool: AnyPool,
+}
+
+impl PageConn {
+    /// The session's connection, else one from the pool.
+    pub async fn take(self) -> Result<PoolConnection<Any>, sqlx::Error> {
+        match self.left {
+            Some(conn) => Ok(conn),
+            None => self.pool.acquire().await,
+        }
+    }
+}
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for PageConn {
@@ -83,16 +97,7 @@ impl<'r> FromRequest<'r> for PageConn {
             return Outcome::Error((s, ()));
         }
         let left = req.local_cache(|| LeftConn(Mutex::new(None))).0.lock().ok().and_then(|mut c| c.take());
-        match left {
-            Some(conn) => Outcome::Success(PageConn(conn)),
-            None => match state.db.pool.acquire().await {
-                Ok(conn) => Outcome::Success(PageConn(conn)),
-                Err(e) => {
-                    tracing::warn!(error = %e, "no database connection for the page");
-                    Outcome::Error((Status::ServiceUnavailable, ()))
-                }
-            },
-        }
+        Outcome::Success(PageConn { left, pool: state.db.pool.clone() })
     }
 }
 

@@ -63,7 +63,7 @@ async fn lesson_page(
     module: &str,
     lesson: &str,
 ) -> Result<HtmlPage, AppError> {
-    let mut conn = conn.0;
+    let mut conn = conn.take().await?;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
     let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
