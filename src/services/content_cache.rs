@@ -80,6 +80,24 @@ impl<K: Eq + Hash, T: ?Sized> Shelf<K, T> {
     }
 }
 
+impl<K: Eq + Hash, T> Shelf<K, T> {
+    /// The entry at `version`, else what `read` returns, kept. `read` is a future that runs
+    /// only when awaited, so nothing is read on a hit.
+    async fn get_or_read<E>(
+        &self,
+        key: K,
+        version: i64,
+        read: impl std::future::Future<Output = Result<T, E>>,
+    ) -> Result<Arc<T>, E> {
+        if let Some(found) = self.get(&key, version) {
+            return Ok(found);
+        }
+        let value = Arc::new(read.await?);
+        self.put(key, version, value.clone());
+        Ok(value)
+    }
+}
+
 /// Names a rendered piece of a page that shows content only: the piece's name, the edition
 /// (0 for none), the language, and whatever else the piece varies by (the viewer's time
 /// zone, which editions are running or taking applications now).
@@ -148,14 +166,12 @@ impl Content<'_> {
 
     /// Every program and edition (see `Catalogue` on places taken).
     pub async fn catalogue(&self, conn: &mut Conn) -> Result<Arc<Catalogue>, sqlx::Error> {
-        if let Some(c) = self.cache.catalogue.get(&(), self.version) {
-            return Ok(c);
-        }
-        let programs = programs::all_programs(conn).await?;
-        let editions = programs::all_editions(conn).await?;
-        let c = Arc::new(Catalogue { programs, editions });
-        self.cache.catalogue.put((), self.version, c.clone());
-        Ok(c)
+        let read = async {
+            let programs = programs::all_programs(conn).await?;
+            let editions = programs::all_editions(conn).await?;
+            Ok(Catalogue { programs, editions })
+        };
+        self.cache.catalogue.get_or_read((), self.version, read).await
     }
 
     /// The edition `slug` as pages show it (see `Catalogue` on places taken).
@@ -165,28 +181,23 @@ impl Content<'_> {
 
     /// The course of edition `edition_id` in `lang` (module and lesson texts fall back to English).
     pub async fn course(&self, conn: &mut Conn, edition_id: i64, lang: &str) -> Result<Arc<Course>, sqlx::Error> {
-        let key = (edition_id, lang.to_string());
-        if let Some(c) = self.cache.courses.get(&key, self.version) {
-            return Ok(c);
-        }
-        let modules = library::course_modules(conn, edition_id, lang).await?;
-        let lessons = library::course_lessons(conn, edition_id, lang).await?;
-        let c = Arc::new(Course { modules, lessons });
-        self.cache.courses.put(key, self.version, c.clone());
-        Ok(c)
+        let read = async {
+            let modules = library::course_modules(conn, edition_id, lang).await?;
+            let lessons = library::course_lessons(conn, edition_id, lang).await?;
+            Ok(Course { modules, lessons })
+        };
+        self.cache.courses.get_or_read((edition_id, lang.to_string()), self.version, read).await
     }
 
     /// The timetable and trainers of edition `edition_id`.
     pub async fn timetable(&self, conn: &mut Conn, edition_id: i64) -> Result<Arc<Timetable>, sqlx::Error> {
-        if let Some(t) = self.cache.timetables.get(&edition_id, self.version) {
-            return Ok(t);
-        }
-        let sessions = schedule::of_edition(conn, edition_id).await?;
-        let session_trainers = schedule::trainers_of_sessions(conn, edition_id).await?;
-        let trainers = schedule::trainers(conn, edition_id).await?;
-        let t = Arc::new(Timetable { sessions, session_trainers, trainers });
-        self.cache.timetables.put(edition_id, self.version, t.clone());
-        Ok(t)
+        let read = async {
+            let sessions = schedule::of_edition(conn, edition_id).await?;
+            let session_trainers = schedule::trainers_of_sessions(conn, edition_id).await?;
+            let trainers = schedule::trainers(conn, edition_id).await?;
+            Ok(Timetable { sessions, session_trainers, trainers })
+        };
+        self.cache.timetables.get_or_read(edition_id, self.version, read).await
     }
 
     /// Lesson `lesson_id` in `lang` (else English) as shown in the edition `edition_slug`,
@@ -213,32 +224,24 @@ impl Content<'_> {
 
     /// The certificate settings and completion rules of edition `edition_id`.
     pub async fn settings(&self, conn: &mut Conn, edition_id: i64) -> Result<Arc<Settings>, sqlx::Error> {
-        if let Some(s) = self.cache.settings.get(&edition_id, self.version) {
-            return Ok(s);
-        }
-        let s = Arc::new(certificate_settings::settings(conn, edition_id).await?);
-        self.cache.settings.put(edition_id, self.version, s.clone());
-        Ok(s)
+        self.cache
+            .settings
+            .get_or_read(edition_id, self.version, certificate_settings::settings(conn, edition_id))
+            .await
     }
 
     /// The current materials of edition `edition_id`, newest first, whoever may see them.
     pub async fn materials(&self, conn: &mut Conn, edition_id: i64) -> Result<Arc<Vec<Material>>, sqlx::Error> {
-        if let Some(m) = self.cache.materials.get(&edition_id, self.version) {
-            return Ok(m);
-        }
-        let m = Arc::new(edition_materials::of_edition(conn, edition_id).await?);
-        self.cache.materials.put(edition_id, self.version, m.clone());
-        Ok(m)
+        self.cache
+            .materials
+            .get_or_read(edition_id, self.version, edition_materials::of_edition(conn, edition_id))
+            .await
     }
 
     /// Whether edition `edition_id` has a survey (questions) to answer.
     pub async fn has_survey(&self, conn: &mut Conn, edition_id: i64) -> Result<bool, sqlx::Error> {
-        if let Some(s) = self.cache.surveys.get(&edition_id, self.version) {
-            return Ok(*s);
-        }
-        let s = crate::repo::survey::has_questions(conn, edition_id).await?;
-        self.cache.surveys.put(edition_id, self.version, Arc::new(s));
-        Ok(s)
+        let read = crate::repo::survey::has_questions(conn, edition_id);
+        Ok(*self.cache.surveys.get_or_read(edition_id, self.version, read).await?)
     }
 
     /// The trainers' note on lesson `lesson_id` in edition `edition_id`, if there is one.
@@ -248,13 +251,8 @@ impl Content<'_> {
         edition_id: i64,
         lesson_id: i64,
     ) -> Result<Arc<Option<LessonNote>>, sqlx::Error> {
-        let key = (edition_id, lesson_id);
-        if let Some(n) = self.cache.notes.get(&key, self.version) {
-            return Ok(n);
-        }
-        let n = Arc::new(crate::repo::learning::note(conn, edition_id, lesson_id).await?);
-        self.cache.notes.put(key, self.version, n.clone());
-        Ok(n)
+        let read = crate::repo::learning::note(conn, edition_id, lesson_id);
+        self.cache.notes.get_or_read((edition_id, lesson_id), self.version, read).await
     }
 
     /// The piece of page `key` as rendered at this version: `render` runs only when it is
