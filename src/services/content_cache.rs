@@ -98,12 +98,14 @@ impl<K: Eq + Hash, T> Shelf<K, T> {
     }
 }
 
-/// Names a rendered piece of a page that shows content only: the piece's name, the edition
-/// (0 for none), the language, and whatever else the piece varies by (the viewer's time
-/// zone, which editions are running or taking applications now).
+/// Names a rendered piece of a page that shows content only: the piece's name and the
+/// templates' generation (debug builds reload changed templates), the edition (0 for none),
+/// the language, and whatever else the piece varies by (the viewer's time zone, which
+/// editions are running or taking applications now).
 #[derive(PartialEq, Eq, Hash)]
 pub struct FragmentKey {
     pub name: &'static str,
+    pub templates: u64,
     pub edition_id: i64,
     pub lang: &'static str,
     pub variant: String,

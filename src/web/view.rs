@@ -106,7 +106,13 @@ impl<'r> Ctx<'r> {
         variant: String,
         data: impl FnOnce() -> Value,
     ) -> Result<std::sync::Arc<str>, crate::error::AppError> {
-        let key = FragmentKey { name: template, edition_id, lang: self.lang, variant };
+        let key = FragmentKey {
+            name: template,
+            templates: self.templates.generation(),
+            edition_id,
+            lang: self.lang,
+            variant,
+        };
         content.fragment(key, || {
             let mut context = data();
             if let Value::Object(m) = &mut context {
