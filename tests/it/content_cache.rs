@@ -180,3 +180,48 @@ async fn edition_page_follows_materials_survey_and_rules_changed_elsewhere() {
     let lesson = page(&app, LESSON).await;
     assert!(lesson.contains("Bring two case studies.") && !lesson.contains("org chart"), "the edit shows");
 }
+
+#[rocket::async_test]
+async fn materials_rules_notes_and_rendered_pieces_are_read_once_per_version() {
+    use wta_academy::services::content_cache::FragmentKey;
+
+    let app = TestApp::new().await;
+    app.import_content().await;
+    let edition = app.edition_id("itw-2027").await;
+    let key = || FragmentKey { name: "piece", templates: 0, edition_id: edition, lang: "en", variant: String::new() };
+    let mut conn = app.conn().await;
+    let content = app.state.content.at(&mut conn).await.unwrap();
+    let materials = content.materials(&mut conn, edition).await.unwrap();
+    let settings = content.settings(&mut conn, edition).await.unwrap();
+    let note = content.note(&mut conn, edition, 1).await.unwrap();
+    let mut renders = 0;
+    let piece = content.fragment(key(), || -> Result<String, ()> {
+        renders += 1;
+        Ok("<p>first</p>".into())
+    });
+    let piece = piece.unwrap();
+
+    // The same version: every answer is the copy in memory, and nothing is rendered again.
+    let again = app.state.content.at(&mut conn).await.unwrap();
+    assert!(Arc::ptr_eq(&materials, &again.materials(&mut conn, edition).await.unwrap()));
+    assert!(Arc::ptr_eq(&settings, &again.settings(&mut conn, edition).await.unwrap()));
+    assert!(Arc::ptr_eq(&note, &again.note(&mut conn, edition, 1).await.unwrap()));
+    let same = again.fragment(key(), || -> Result<String, ()> {
+        renders += 1;
+        Ok("<p>second</p>".into())
+    });
+    assert!(Arc::ptr_eq(&piece, &same.unwrap()));
+    assert_eq!(renders, 1, "the piece was rendered once");
+    drop(conn);
+
+    // A new version reads and renders again.
+    write(&app, &format!("UPDATE editions SET rule_survey = 1, certificate_language = $1 WHERE id = {edition}"), "ko")
+        .await;
+    let mut conn = app.conn().await;
+    let changed = app.state.content.at(&mut conn).await.unwrap();
+    let rules = changed.settings(&mut conn, edition).await.unwrap();
+    assert!(rules.rules.survey && rules.language == "ko", "the new rules are read");
+    assert!(!Arc::ptr_eq(&materials, &changed.materials(&mut conn, edition).await.unwrap()));
+    let fresh = changed.fragment(key(), || -> Result<String, ()> { Ok("<p>second</p>".into()) }).unwrap();
+    assert_eq!(&*fresh, "<p>second</p>");
+}
