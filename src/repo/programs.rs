@@ -7,7 +7,7 @@ use crate::db::{Timestamp, now};
 use crate::domain::edition::EditionSpec;
 use crate::domain::schedule::date_text;
 
-#[derive(Debug, Clone, FromRow, serde::Serialize)]
+#[derive(Debug, Clone, Default, FromRow, serde::Serialize)]
 pub struct Program {
     pub id: i64,
     pub slug: String,

@@ -44,13 +44,15 @@ async fn catalogue(ctx: Ctx<'_>) -> Result<HtmlPage, AppError> {
     drop(conn);
     // The list shows no times, only which editions are running, ahead or past and which take
     // applications: the same page for everyone reading in a language until one of those changes.
-    let moment = catalogue_moment(&catalogue.editions, crate::db::now());
+    // The list is built as at the same moment that keys it, so the kept copy matches its key.
+    let at = crate::db::now();
+    let moment = catalogue_moment(&catalogue.editions, at);
     let programs_html = ctx.content_fragment(
         &content,
         "catalogue/programs",
         0,
         moment,
-        || json!({ "programs": program_groups(&catalogue, ctx.lang) }),
+        || json!({ "programs": program_groups(&catalogue, ctx.lang, at) }),
     )?;
     Ok(ctx.render("catalogue/index", json!({ "programs_html": &*programs_html })))
 }
@@ -62,7 +64,7 @@ fn catalogue_moment(editions: &[programs::Edition], at: crate::db::Timestamp) ->
 }
 
 /// Each program with its running and upcoming editions (soonest first) and its past ones.
-fn program_groups(catalogue: &Catalogue, lang: &str) -> Vec<Value> {
+fn program_groups(catalogue: &Catalogue, lang: &str, at: crate::db::Timestamp) -> Vec<Value> {
     let editions = &catalogue.editions;
     catalogue
         .programs
@@ -72,8 +74,8 @@ fn program_groups(catalogue: &Catalogue, lang: &str) -> Vec<Value> {
             let pick = |phase: &str| -> Vec<Value> {
                 let mut v: Vec<Value> = mine
                     .iter()
-                    .filter(|e| present::phase(e) == phase)
-                    .map(|e| present::edition(e, lang, None))
+                    .filter(|e| present::phase_at(e, at) == phase)
+                    .map(|e| present::edition_at(e, lang, None, at))
                     .collect();
                 // Editions come newest first; what is still ahead reads soonest first.
                 if phase != "past" {
@@ -211,5 +213,18 @@ mod tests {
         assert_eq!(closed, "upcoming0,");
         assert_eq!(still_closed, closed, "nothing the list shows changed");
         assert_eq!(running, "running0,");
+
+        // The list kept under a moment is built as at that moment.
+        let catalogue = Catalogue {
+            programs: vec![programs::Program { id: 1, ..Default::default() }],
+            editions: editions.iter().map(|e| programs::Edition { program_id: 1, ..e.clone() }).collect(),
+        };
+        let shown = |text: &str| {
+            let groups = program_groups(&catalogue, "en", at(text));
+            let first = &groups[0]["current"][0];
+            (first["phase"].clone(), first["accepting_applications"].clone())
+        };
+        assert_eq!(shown("2027-06-30T14:59:00.000000Z"), (json!("upcoming"), json!(true)));
+        assert_eq!(shown("2027-10-10T15:00:00.000000Z"), (json!("running"), json!(false)));
     }
 }

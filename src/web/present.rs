@@ -42,6 +42,11 @@ pub fn viewer_zone<'a>(viewer: Option<&'a str>, zone: &str) -> Option<&'a str> {
 }
 
 pub fn edition(e: &Edition, lang: &str, viewer: Option<&str>) -> Value {
+    edition_at(e, lang, viewer, now())
+}
+
+/// The same, with its phase and whether it takes applications as at the moment `at`.
+pub fn edition_at(e: &Edition, lang: &str, viewer: Option<&str>, at: Timestamp) -> Value {
     let viewer = viewer_zone(viewer, &e.time_zone);
     let country = countries::find(&e.country).map_or(e.country.clone(), |c| c.name(lang).to_string());
     json!({
@@ -64,10 +69,10 @@ pub fn edition(e: &Edition, lang: &str, viewer: Option<&str>) -> Value {
         "working_languages": e.languages(),
         "applications_open": when(e.open_at(), &e.time_zone, viewer),
         "applications_close": when(e.close_at(), &e.time_zone, viewer),
-        "accepting_applications": e.is_open(now()),
+        "accepting_applications": e.is_open(at),
         "admission_mode": e.admission_mode,
         "sequential": e.sequential != 0,
-        "phase": phase(e),
+        "phase": phase_at(e, at),
     })
 }
 
