@@ -30,7 +30,7 @@ pub async fn seed(state: &AppState, coordinator: i64, participants_2019: &[i64])
     let Some(coordinator) = crate::repo::users::by_id(&mut conn, coordinator).await? else { return Ok(()) };
     for slug in ["itw-2019", "itw-2027"] {
         let Some(ed) = programs::edition_by_slug(&mut conn, slug).await? else { continue };
-        if crate::services::survey::is_open(&mut conn, ed.id).await? {
+        if crate::repo::survey::has_questions(&mut conn, ed.id).await? {
             continue;
         }
         for (kind, prompt, required) in QUESTIONS {

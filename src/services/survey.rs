@@ -16,6 +16,7 @@ use crate::domain::user::User;
 use crate::msg;
 use crate::repo::programs::Edition;
 use crate::repo::{Conn, attendance, survey as repo};
+use crate::services::content_cache::Content;
 use crate::state::AppState;
 
 /// A question as participants see it.
@@ -80,9 +81,10 @@ pub async fn view(conn: &mut Conn, slug: &str, user: &User) -> ServiceResult<(Ed
     Ok((ed, a, out))
 }
 
-/// True when the edition's survey has questions (the edition page links to it then).
-pub async fn is_open(conn: &mut Conn, edition_id: i64) -> Result<bool, sqlx::Error> {
-    repo::has_questions(conn, edition_id).await
+/// True when the edition's survey has questions (the edition page links to it then), as of
+/// `content`'s version.
+pub async fn is_open(conn: &mut Conn, content: &Content<'_>, edition_id: i64) -> Result<bool, sqlx::Error> {
+    content.has_survey(conn, edition_id).await
 }
 
 /// Why a submission was refused.

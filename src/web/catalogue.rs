@@ -124,7 +124,7 @@ async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPa
     } else {
         super::materials_view::Places::of(&mut conn, &content, &ed, ctx.lang).await?.group(&visible, ctx.lang)
     };
-    let survey_open = content.has_survey(&mut conn, ed.id).await?;
+    let survey_open = crate::services::survey::is_open(&mut conn, &content, ed.id).await?;
     let mut checklist = Value::Null;
     if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {
         let settings = content.settings(&mut conn, ed.id).await?;
