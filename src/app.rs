@@ -89,6 +89,7 @@ pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
         metrics: Arc::new(Metrics::default()),
         storage,
         content: Arc::default(),
+        people: Arc::default(),
         fonts: fonts(),
     };
     Ok(assemble(figment, state))

@@ -19,6 +19,8 @@ pub struct AppState {
     pub storage: Storage,
     /// Course and timetable content in memory, checked against the database's content version.
     pub content: Arc<crate::services::content_cache::ContentCache>,
+    /// Each signed-in person's standing in their editions, checked against their own version.
+    pub people: Arc<crate::services::people_cache::PeopleCache>,
     /// Fonts for certificates, found at start-up.
     pub fonts: crate::pdf::FontBook,
 }

@@ -90,6 +90,8 @@ pub struct SessionUser {
     /// The content version (see `content_version`), read in the same statement so that pages
     /// need no read of their own for it.
     pub content_version: i64,
+    /// The person's own version (see `people_cache`), 0 before anything of theirs changed.
+    pub person_version: i64,
 }
 
 /// The user of a session, the session's last-seen and expiry times and the content version,
@@ -102,12 +104,14 @@ pub async fn by_session(conn: &mut Conn, id_hash: &str) -> Result<Option<Session
         last_seen_at: String,
         expires_at: String,
         content_version: i64,
+        person_version: Option<i64>,
     }
     // Built once: every signed-in request runs it.
     static SQL: LazyLock<String> = LazyLock::new(|| {
         format!(
             "SELECT {}, s.last_seen_at, s.expires_at, \
-             (SELECT v.version FROM content_version v WHERE v.id = 1) AS content_version \
+             (SELECT v.version FROM content_version v WHERE v.id = 1) AS content_version, \
+             (SELECT p.version FROM person_versions p WHERE p.user_id = u.id) AS person_version \
              FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
             super::qualified(COLUMNS, "u")
         )
@@ -118,6 +122,7 @@ pub async fn by_session(conn: &mut Conn, id_hash: &str) -> Result<Option<Session
         last_seen_at: r.last_seen_at,
         expires_at: r.expires_at,
         content_version: r.content_version,
+        person_version: r.person_version.unwrap_or(0),
     }))
 }
 

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::editions_admin::record;
+use super::people_cache::{self, Person};
 use super::{ServiceError, ServiceResult};
 use crate::db::{Timestamp, is_unique_violation, now};
 use crate::domain::certificate::{self as rules_text, new_code};
@@ -218,7 +219,7 @@ pub struct OnSight {
 pub async fn on_sight(state: &AppState, ed: &Edition, user_id: i64) -> ServiceResult<OnSight> {
     let mut conn = state.db.pool.acquire().await?;
     let settings = repo::settings(&mut conn, ed.id).await?;
-    let sight = look(&mut conn, &settings, ed, user_id).await?;
+    let sight = look(&mut conn, None, &settings, ed, user_id).await?;
     drop(conn);
     settle(state, ed, sight).await
 }
@@ -232,12 +233,20 @@ pub struct Sight {
 }
 
 /// The reading half of `on_sight`, on the page's own connection with the edition's
-/// settings as the page already has them; `settle` then issues what is due.
-pub async fn look(conn: &mut Conn, settings: &repo::Settings, ed: &Edition, user_id: i64) -> ServiceResult<Sight> {
+/// settings as the page already has them (and the person's copy in memory, when it has one);
+/// `settle` then issues what is due.
+pub async fn look(
+    conn: &mut Conn,
+    person: Option<Person<'_>>,
+    settings: &repo::Settings,
+    ed: &Edition,
+    user_id: i64,
+) -> ServiceResult<Sight> {
     // Without rules the checklist is empty whatever was done: progress is not read.
-    let done = if settings.rules.any() { repo::done(conn, ed.id, user_id).await? } else { Default::default() };
+    let done =
+        if settings.rules.any() { people_cache::done(conn, person, ed.id, user_id).await? } else { Default::default() };
     let checklist = completion::evaluate(&settings.rules, &done);
-    let certificates = repo::of_person(conn, ed.id, user_id).await?;
+    let certificates = people_cache::certificates(conn, person, ed.id, user_id).await?;
     let valid = certificates.iter().find(|c| c.state == "valid").cloned();
     // The enrollment is read only when a certificate may be due.
     if !(settings.rules.any() && certificates.is_empty() && checklist.complete) {

@@ -5,9 +5,9 @@
 //! a page reads the current version once (one small query) and uses an entry only when it
 //! matches, so a change made through any instance is seen by the next request everywhere.
 
-use std::collections::HashMap;
-use std::hash::Hash;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use super::shelf::Shelf;
 
 use crate::repo::certificates::{self as certificate_settings, Settings};
 use crate::repo::library::{self, CourseLesson, CourseModule, LessonText};
@@ -15,10 +15,6 @@ use crate::repo::materials::{self as edition_materials, Material};
 use crate::repo::programs::{self, Edition, Program};
 use crate::repo::schedule::{self, LiveSession, Trainer};
 use crate::repo::{Conn, content_version};
-
-/// Entries kept per kind before the oldest copies are all dropped (a bound on memory; a
-/// deployment has tens of editions, a few languages and hundreds of lessons).
-const MAX_ENTRIES: usize = 4096;
 
 /// Every program and edition, in catalogue order (programs by position, editions newest first).
 /// An edition's places taken are as they were when read: they change with every decision on
@@ -51,51 +47,6 @@ pub struct LessonPage {
     pub text: LessonText,
     pub languages: Vec<String>,
     pub html: String,
-}
-
-struct Slot<T: ?Sized> {
-    version: i64,
-    value: Arc<T>,
-}
-
-struct Shelf<K, T: ?Sized>(Mutex<HashMap<K, Slot<T>>>);
-
-impl<K: Eq + Hash, T: ?Sized> Shelf<K, T> {
-    fn new() -> Self {
-        Shelf(Mutex::new(HashMap::new()))
-    }
-
-    fn get(&self, key: &K, version: i64) -> Option<Arc<T>> {
-        let map = self.0.lock().ok()?;
-        map.get(key).filter(|s| s.version == version).map(|s| s.value.clone())
-    }
-
-    fn put(&self, key: K, version: i64, value: Arc<T>) {
-        if let Ok(mut map) = self.0.lock() {
-            if map.len() >= MAX_ENTRIES {
-                map.clear();
-            }
-            map.insert(key, Slot { version, value });
-        }
-    }
-}
-
-impl<K: Eq + Hash, T> Shelf<K, T> {
-    /// The entry at `version`, else what `read` returns, kept. `read` is a future that runs
-    /// only when awaited, so nothing is read on a hit.
-    async fn get_or_read<E>(
-        &self,
-        key: K,
-        version: i64,
-        read: impl std::future::Future<Output = Result<T, E>>,
-    ) -> Result<Arc<T>, E> {
-        if let Some(found) = self.get(&key, version) {
-            return Ok(found);
-        }
-        let value = Arc::new(read.await?);
-        self.put(key, version, value.clone());
-        Ok(value)
-    }
 }
 
 /// Names a rendered piece of a page that shows content only: the piece's name and the
@@ -163,7 +114,7 @@ pub struct Content<'c> {
 impl Content<'_> {
     /// Every program and edition when they are in memory at this version.
     pub fn cached_catalogue(&self) -> Option<Arc<Catalogue>> {
-        self.cache.catalogue.get(&(), self.version)
+        self.cache.catalogue.get(&(), &self.version)
     }
 
     /// Every program and edition (see `Catalogue` on places taken).
@@ -213,7 +164,7 @@ impl Content<'_> {
         render: impl FnOnce(&str) -> String,
     ) -> Result<Option<Arc<LessonPage>>, sqlx::Error> {
         let key = (edition_slug.to_string(), lesson_id, lang.to_string());
-        if let Some(p) = self.cache.lessons.get(&key, self.version) {
+        if let Some(p) = self.cache.lessons.get(&key, &self.version) {
             return Ok(Some(p));
         }
         let Some(text) = library::lesson_text(conn, lesson_id, lang).await? else { return Ok(None) };
@@ -260,7 +211,7 @@ impl Content<'_> {
     /// The piece of page `key` as rendered at this version: `render` runs only when it is
     /// not in memory. The piece must depend on nothing but the content and its key.
     pub fn fragment<E>(&self, key: FragmentKey, render: impl FnOnce() -> Result<String, E>) -> Result<Arc<str>, E> {
-        if let Some(f) = self.cache.fragments.get(&key, self.version) {
+        if let Some(f) = self.cache.fragments.get(&key, &self.version) {
             return Ok(f);
         }
         let f: Arc<str> = render()?.into();

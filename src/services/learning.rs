@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::content_cache::Content;
+use super::people_cache::{self, Person};
 use super::{ServiceError, ServiceResult};
 use crate::domain::user::User;
 use crate::msg;
@@ -36,18 +37,20 @@ pub async fn access(conn: &mut Conn, edition: &Edition, user: Option<&User>) -> 
     match user {
         // Coordinators run every edition: nothing to read.
         Some(u) if u.role.is_coordinator() => Ok(Access::Coordinator),
-        _ => Ok(standing(conn, edition, user).await?.0),
+        _ => Ok(standing(conn, None, edition, user).await?.0),
     }
 }
 
 /// What a person may do in one edition and the state of their application there, if any.
+/// `person` is the signed-in person's copy in memory, when the caller has one.
 pub async fn standing(
     conn: &mut Conn,
+    person: Option<Person<'_>>,
     edition: &Edition,
     user: Option<&User>,
 ) -> Result<(Access, Option<String>), sqlx::Error> {
     let Some(user) = user else { return Ok((Access::None, None)) };
-    let (trains, state) = learning::standing(conn, edition.id, user.id).await?;
+    let (trains, state) = (*people_cache::standing(conn, person, edition.id, user.id).await?).clone();
     let access = if user.role.is_coordinator() {
         Access::Coordinator
     } else if trains {
@@ -122,15 +125,16 @@ pub fn percent(done: usize, total: usize) -> u32 {
 pub async fn outline(
     conn: &mut Conn,
     content: &Content<'_>,
+    person: Option<Person<'_>>,
     edition: &Edition,
     learner: Option<i64>,
     lang: &str,
 ) -> ServiceResult<Outline> {
     let course = content.course(conn, edition.id, lang).await?;
     let (modules, lessons) = (&course.modules, &course.lessons);
-    let done: Vec<i64> = match learner {
-        Some(u) => learning::completed(conn, edition.id, u).await?,
-        None => Vec::new(),
+    let done = match learner {
+        Some(u) => people_cache::completed(conn, person, edition.id, u).await?,
+        None => Default::default(),
     };
     let sequential = edition.sequential != 0;
     // With sequential locking, every lesson after the first one not done is locked.
@@ -197,6 +201,7 @@ pub struct LessonView {
 pub async fn lesson(
     conn: &mut Conn,
     content: &Content<'_>,
+    person: Option<Person<'_>>,
     edition: &Edition,
     access: Access,
     learner: Option<i64>,
@@ -204,7 +209,7 @@ pub async fn lesson(
     lesson_slug: &str,
     lang: &str,
 ) -> ServiceResult<(LessonView, Outline)> {
-    let outline = outline(conn, content, edition, learner, lang).await?;
+    let outline = outline(conn, content, person, edition, learner, lang).await?;
     let flat: Vec<(&OutlineModule, &OutlineLesson)> =
         outline.modules.iter().flat_map(|m| m.lessons.iter().map(move |l| (m, l))).collect();
     let index =
@@ -269,7 +274,7 @@ pub async fn set_done(
         }
     }
     let content = state.content.at(&mut tx).await?;
-    let outline = outline(&mut tx, &content, &ed, Some(user.id), lang).await?;
+    let outline = outline(&mut tx, &content, None, &ed, Some(user.id), lang).await?;
     let item = outline
         .modules
         .iter()
@@ -286,7 +291,7 @@ pub async fn set_done(
     } else {
         learning::mark_not_done(&mut tx, ed.id, user.id, id).await?;
     }
-    let after = self::outline(&mut tx, &content, &ed, Some(user.id), lang).await?;
+    let after = self::outline(&mut tx, &content, None, &ed, Some(user.id), lang).await?;
     tx.commit().await?;
     Ok(after)
 }

@@ -23,11 +23,19 @@ pub async fn start(state: &AppState, user_id: i64, user_agent: &str) -> ServiceR
     Ok(token)
 }
 
-/// The active user of a session cookie with the content version read alongside, or None
+/// What a session read tells besides the user: the content version and the person's own
+/// version, read in the same statement so that pages need no read of their own for them.
+#[derive(Debug, Clone, Copy)]
+pub struct Versions {
+    pub content: i64,
+    pub person: i64,
+}
+
+/// The active user of a session cookie with the versions read alongside, or None
 /// when the session is unknown, idle too long, past its absolute expiry, or the account was
 /// deactivated.
 /// Runs on the caller's connection, which the page may then go on using.
-pub async fn resolve(state: &AppState, conn: &mut repo::Conn, token: &str) -> ServiceResult<Option<(User, i64)>> {
+pub async fn resolve(state: &AppState, conn: &mut repo::Conn, token: &str) -> ServiceResult<Option<(User, Versions)>> {
     let hash = token_hash(token);
     let Some(found) = repo::users::by_session(conn, &hash).await? else { return Ok(None) };
     let user = found.user;
@@ -48,7 +56,7 @@ pub async fn resolve(state: &AppState, conn: &mut repo::Conn, token: &str) -> Se
     if at > last_seen_at.plus_seconds(TOUCH_EVERY_SECS) {
         sessions::touch(conn, &hash, at).await?;
     }
-    Ok(Some((user, found.content_version)))
+    Ok(Some((user, Versions { content: found.content_version, person: found.person_version })))
 }
 
 pub async fn end(state: &AppState, token: &str) -> ServiceResult<()> {

@@ -98,9 +98,10 @@ async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPa
     let mut conn = conn.take().await?;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
-    let (access, enrollment) = learning::standing(&mut conn, &ed, ctx.user.as_ref()).await?;
+    let person = ctx.person();
+    let (access, enrollment) = learning::standing(&mut conn, person, &ed, ctx.user.as_ref()).await?;
     let learner = (access == Access::Participant).then(|| ctx.user.as_ref().map(|u| u.id)).flatten();
-    let outline = learning::outline(&mut conn, &content, &ed, learner, ctx.lang).await?;
+    let outline = learning::outline(&mut conn, &content, person, &ed, learner, ctx.lang).await?;
     let viewer = viewer_zone(&ctx);
     let timetable = content.timetable(&mut conn, ed.id).await?;
     // The timetable is the same for everyone reading in this language and time zone.
@@ -128,7 +129,7 @@ async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPa
     let mut checklist = Value::Null;
     if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {
         let settings = content.settings(&mut conn, ed.id).await?;
-        let sight = crate::services::certificates::look(&mut conn, &settings, &ed, u.id).await?;
+        let sight = crate::services::certificates::look(&mut conn, person, &settings, &ed, u.id).await?;
         drop(conn);
         // A certificate that became due is issued as soon as its holder looks.
         let seen = crate::services::certificates::settle(ctx.state, &ed, sight).await?;

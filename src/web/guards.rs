@@ -34,8 +34,8 @@ async fn current_user<'r>(req: &'r Request<'_>) -> Result<&'r Option<User>, Stat
                 }
             };
             match sessions::resolve(state, &mut conn, token.value()).await {
-                Ok(Some((user, version))) => {
-                    req.local_cache(|| ContentVersionSeen(Some(version)));
+                Ok(Some((user, versions))) => {
+                    req.local_cache(|| VersionsSeen(Some(versions)));
                     if req.local_cache(|| WantsConn(false)).0 {
                         req.local_cache(|| LeftConn(Mutex::new(Some(conn))));
                     }
@@ -101,13 +101,13 @@ impl<'r> FromRequest<'r> for PageConn {
     }
 }
 
-/// The content version read with the session, when there was one: pages use it instead of
-/// reading it again.
-struct ContentVersionSeen(Option<i64>);
+/// The content and person versions read with the session, when there was one: pages use
+/// them instead of reading them again.
+struct VersionsSeen(Option<sessions::Versions>);
 
-/// The content version read earlier in this request, if any.
-pub fn content_version_seen(req: &Request<'_>) -> Option<i64> {
-    req.local_cache(|| ContentVersionSeen(None)).0
+/// The versions read earlier in this request, if any.
+pub fn versions_seen(req: &Request<'_>) -> Option<sessions::Versions> {
+    req.local_cache(|| VersionsSeen(None)).0
 }
 
 /// A copy of the signed-in user readable without awaiting, for error pages.

@@ -36,8 +36,9 @@ async fn module_page(ctx: Ctx<'_>, slug: &str, module: &str) -> Result<HtmlPage,
     let mut conn = ctx.state.db.pool.acquire().await?;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
-    let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
-    let outline = learning::outline(&mut conn, &content, &ed, learner(&ctx, access), ctx.lang).await?;
+    let person = ctx.person();
+    let (access, _) = learning::standing(&mut conn, person, &ed, ctx.user.as_ref()).await?;
+    let outline = learning::outline(&mut conn, &content, person, &ed, learner(&ctx, access), ctx.lang).await?;
     let m = outline.modules.iter().find(|m| m.slug == module).ok_or(AppError::NotFound)?;
     let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap_or(Value::Array(Vec::new()));
     Ok(ctx.render(
@@ -66,9 +67,11 @@ async fn lesson_page(
     let mut conn = conn.take().await?;
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
-    let access = learning::access(&mut conn, &ed, ctx.user.as_ref()).await?;
+    let person = ctx.person();
+    let (access, _) = learning::standing(&mut conn, person, &ed, ctx.user.as_ref()).await?;
     let (view, outline) =
-        learning::lesson(&mut conn, &content, &ed, access, learner(&ctx, access), module, lesson, ctx.lang).await?;
+        learning::lesson(&mut conn, &content, person, &ed, access, learner(&ctx, access), module, lesson, ctx.lang)
+            .await?;
     let module_progress = outline.modules.iter().find(|m| m.slug == module).map(|m| (m.done, m.total, m.percent));
     let link = |n: &Option<(String, String, String)>| {
         n.as_ref().map(|(m, l, title)| json!({ "url": lesson_url(slug, m, l), "title": title }))
@@ -158,7 +161,7 @@ async fn my_learning(ctx: Ctx<'_>, user: SignedIn) -> Result<HtmlPage, AppError>
     for (ed, how) in programs::editions_of_user(&mut conn, user.0.id).await? {
         let is_participant = how == "participant";
         let outline =
-            learning::outline(&mut conn, &content, &ed, is_participant.then_some(user.0.id), ctx.lang).await?;
+            learning::outline(&mut conn, &content, None, &ed, is_participant.then_some(user.0.id), ctx.lang).await?;
         let next = outline
             .modules
             .iter()

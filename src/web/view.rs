@@ -14,6 +14,7 @@ use crate::domain::user::User;
 use crate::i18n::t;
 use crate::services::content_cache::Content;
 use crate::services::content_cache::FragmentKey;
+use crate::services::people_cache::Person;
 use crate::state::AppState;
 use crate::web::page::{HtmlPage, Templates};
 
@@ -26,8 +27,8 @@ pub struct Ctx<'r> {
     pub flash: Option<(String, String)>,
     pub path: String,
     pub cookies: &'r CookieJar<'r>,
-    /// The content version read with the session, if the request had one.
-    content_version: Option<i64>,
+    /// The content and person versions read with the session, if the request had one.
+    versions: Option<crate::services::sessions::Versions>,
     templates: &'r Templates,
 }
 
@@ -53,8 +54,8 @@ impl<'r> FromRequest<'r> for Ctx<'r> {
         let path = req.uri().path().to_string();
         let cookies = req.cookies();
         let csrf = csrf::token(cookies, state.config.cookies_secure());
-        let content_version = super::guards::content_version_seen(req);
-        Outcome::Success(Ctx { state, lang, user, csrf, flash, path, cookies, content_version, templates })
+        let versions = super::guards::versions_seen(req);
+        Outcome::Success(Ctx { state, lang, user, csrf, flash, path, cookies, versions, templates })
     }
 }
 
@@ -83,8 +84,8 @@ impl<'r> Ctx<'r> {
     /// Programs, editions, courses and timetables as of this request: the version read with
     /// the session, else read now. For pages that show content, not for writes.
     pub async fn content(&self, conn: &mut crate::repo::Conn) -> Result<Content<'r>, sqlx::Error> {
-        match self.content_version {
-            Some(v) => Ok(self.state.content.at_version(v)),
+        match self.versions {
+            Some(v) => Ok(self.state.content.at_version(v.content)),
             None => self.state.content.at(conn).await,
         }
     }
@@ -92,7 +93,14 @@ impl<'r> Ctx<'r> {
     /// The content at the version read with the session, when the request had one: pages
     /// that find what they show in memory then need no connection for it.
     pub fn seen_content(&self) -> Option<Content<'r>> {
-        self.content_version.map(|v| self.state.content.at_version(v))
+        self.versions.map(|v| self.state.content.at_version(v.content))
+    }
+
+    /// The signed-in person's own standing in memory, as of the versions read with their
+    /// session (see `people_cache`); None without a session.
+    pub fn person(&self) -> Option<Person<'r>> {
+        let (user, v) = (self.user.as_ref()?, self.versions?);
+        Some(self.state.people.person(user.id, v.person, v.content))
     }
 
     /// The template `template`, a piece of a page that shows content only, as rendered at

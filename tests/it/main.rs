@@ -25,6 +25,7 @@ mod learning;
 mod mail;
 mod materials;
 mod materials_api;
+mod people_cache;
 mod profile;
 mod reports;
 mod schema;

@@ -243,7 +243,7 @@ pub async fn list_modules(
     let access = learning::access(&mut conn, &e, user.0.as_ref()).await?;
     let learner = (access == Access::Participant).then(|| user.0.as_ref().map(|u| u.id)).flatten();
     let content = state.content.at(&mut conn).await?;
-    Ok(Json(learning::outline(&mut conn, &content, &e, learner, lang.0).await?))
+    Ok(Json(learning::outline(&mut conn, &content, None, &e, learner, lang.0).await?))
 }
 
 /// One lesson. People not enrolled (nor training, nor coordinating) see only the first
@@ -267,7 +267,7 @@ pub async fn get_lesson(
     let access = learning::access(&mut conn, &e, user.0.as_ref()).await?;
     let learner = (access == Access::Participant).then(|| user.0.as_ref().map(|u| u.id)).flatten();
     let content = state.content.at(&mut conn).await?;
-    let (v, _) = learning::lesson(&mut conn, &content, &e, access, learner, module, lesson, lang.0).await?;
+    let (v, _) = learning::lesson(&mut conn, &content, None, &e, access, learner, module, lesson, lang.0).await?;
     let to_ref =
         |n: Option<(String, String, String)>| n.map(|(module, lesson, title)| LessonRef { module, lesson, title });
     Ok(Json(LessonOut {

@@ -67,7 +67,7 @@ pub async fn my_progress(
     let mut out = Vec::new();
     for (e, how) in programs::editions_of_user(&mut conn, user.0.id).await? {
         let learner = (how == "participant").then_some(user.0.id);
-        let o = learning::outline(&mut conn, &content, &e, learner, lang.0).await?;
+        let o = learning::outline(&mut conn, &content, None, &e, learner, lang.0).await?;
         out.push(progress_of(&e.slug, &e.title, &how, &o));
     }
     Ok(Json(out))
