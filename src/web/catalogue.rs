@@ -113,58 +113,113 @@ async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPa
                 "timetable": present::timetable(sessions_json(&ed, &timetable, viewer.as_deref())),
             })
         })?;
-    let trainers: Vec<Value> = timetable
-        .trainers
-        .iter()
-        .map(|t| json!({ "display_name": t.display_name, "organisation": t.organisation, "country": t.country }))
-        .collect();
     let visible = crate::services::materials::visible(&mut conn, &content, &ed, access).await?;
     // The course's places (modules, lessons, sessions) are read only when there is a file to place.
-    let materials = if visible.is_empty() {
-        Vec::new()
+    let places = if visible.is_empty() {
+        None
     } else {
-        super::materials_view::Places::of(&mut conn, &content, &ed, ctx.lang).await?.group(&visible, ctx.lang)
+        Some(super::materials_view::Places::of(&mut conn, &content, &ed, ctx.lang).await?)
     };
+    // The materials and trainers depend only on the content and which materials the reader may see.
+    let bottom_html =
+        ctx.content_fragment(&content, "catalogue/edition_bottom", ed.id, format!("{access:?}"), || {
+            let trainers: Vec<Value> = timetable
+                .trainers
+                .iter()
+                .map(
+                    |t| json!({ "display_name": t.display_name, "organisation": t.organisation, "country": t.country }),
+                )
+                .collect();
+            json!({
+                "edition": { "slug": ed.slug },
+                "can_teach": access.can_teach(),
+                "materials": places.as_ref().map(|p| p.group(&visible, ctx.lang)).unwrap_or_default(),
+                "trainers": trainers,
+            })
+        })?;
     let survey_open = crate::services::survey::is_open(&mut conn, &content, ed.id).await?;
-    let mut checklist = Value::Null;
+    let mut checklist_html = None;
     if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {
         let settings = content.settings(&mut conn, ed.id).await?;
         let sight = crate::services::certificates::look(&mut conn, person, &settings, &ed, u.id).await?;
         drop(conn);
         // A certificate that became due is issued as soon as its holder looks.
         let seen = crate::services::certificates::settle(ctx.state, &ed, sight).await?;
-        checklist = json!({
+        let checklist = json!({
             "items": seen.checklist.items, "complete": seen.checklist.complete,
             "certificate": seen.certificate.as_ref().map(super::certificates::certificate_json),
         });
+        // The checklist is the whole of what its section shows, so it is its own key.
+        let variant = checklist.to_string();
+        checklist_html = Some(ctx.content_fragment(
+            &content,
+            "catalogue/checklist",
+            ed.id,
+            variant,
+            || json!({ "checklist": checklist }),
+        )?);
     }
-    let edition = present::edition(&ed, ctx.lang, viewer.as_deref());
+    // The course section depends only on the content and the reader's progress per module.
+    let is_participant = access == Access::Participant;
+    let course_html =
+        ctx.content_fragment(&content, "catalogue/course", ed.id, course_variant(is_participant, &outline), || {
+            json!({
+                "edition_slug": ed.slug,
+                "is_participant": is_participant,
+                "course_progress": { "percent": outline.percent, "done": outline.done, "total": outline.total },
+                // The page lists modules only: their lessons are left out.
+                "outline": {
+                    "sequential": outline.sequential,
+                    "modules": outline.modules.iter().map(|m| json!({
+                        "slug": m.slug, "title": m.title, "summary": m.summary,
+                        "done": m.done, "total": m.total, "percent": m.percent,
+                    })).collect::<Vec<_>>(),
+                },
+            })
+        })?;
+    // The top shows the edition as at this moment and the reader's standing, nothing else.
+    let at = crate::db::now();
+    let top_variant = format!(
+        "{}|{}|{}|{:?}|{}",
+        viewer.as_deref().unwrap_or_default(),
+        catalogue_moment(std::slice::from_ref(&ed), at),
+        enrollment.as_deref().unwrap_or_default(),
+        access,
+        survey_open,
+    );
+    let top_html = ctx.content_fragment(&content, "catalogue/edition_top", ed.id, top_variant, || {
+        json!({
+            "edition": present::edition_at(&ed, ctx.lang, viewer.as_deref(), at),
+            "enrollment": enrollment,
+            "survey_open": survey_open,
+            "is_participant": is_participant,
+            "can_teach": access.can_teach(),
+            "can_read": access.can_read(),
+            "is_coordinator": access == Access::Coordinator,
+        })
+    })?;
     Ok(ctx.render(
         "catalogue/edition",
         json!({
-            "edition": edition,
-            "course_progress": json!({ "percent": outline.percent, "done": outline.done, "total": outline.total }),
-            // The page lists modules only: their lessons are left out of its context.
-            "outline": {
-                "sequential": outline.sequential,
-                "modules": outline.modules.iter().map(|m| json!({
-                    "slug": m.slug, "title": m.title, "summary": m.summary,
-                    "done": m.done, "total": m.total, "percent": m.percent,
-                })).collect::<Vec<_>>(),
-            },
-            "access": access,
-            "can_read": access.can_read(),
-            "can_teach": access.can_teach(),
-            "is_participant": access == Access::Participant,
-            "enrollment": enrollment,
+            "edition": { "slug": ed.slug },
+            "top_html": &*top_html,
+            "course_html": &*course_html,
             "timetable_html": &*timetable_html,
-            "trainers": trainers,
-            "materials": materials,
-            "checklist": checklist,
-            "survey_open": survey_open,
+            "bottom_html": &*bottom_html,
+            "checklist_html": checklist_html.as_deref(),
             "page_title": ed.title,
         }),
     ))
+}
+
+/// What of the course section is the reader's own: whether progress is shown, and the lessons
+/// done in each module. Readers with the same progress share one rendering.
+fn course_variant(is_participant: bool, outline: &learning::Outline) -> String {
+    if !is_participant {
+        return String::new();
+    }
+    let done: Vec<String> = outline.modules.iter().map(|m| m.done.to_string()).collect();
+    format!("p{}", done.join(","))
 }
 
 /// An edition's sessions as JSON, in time order, with their trainers.

@@ -72,7 +72,9 @@ async fn a_persons_pages_follow_their_standing_changed_elsewhere() {
 
     // Twice each: the second page comes from memory and still says the same.
     for _ in 0..2 {
-        assert!(page(&app, EDITION).await.1.contains(&format!("Lessons done: 0 of {lessons}")));
+        let edition_page = page(&app, EDITION).await.1;
+        assert!(edition_page.contains(&format!("Lessons done: 0 of {lessons}")));
+        assert!(edition_page.contains(&format!("0 of {lessons} lessons done")));
         assert!(page(&app, FIRST_LESSON).await.1.contains("Mark as done"));
         assert_eq!(page(&app, &second).await.0, rocket::http::Status::Ok, "a participant reads every lesson");
     }
@@ -93,6 +95,7 @@ async fn a_persons_pages_follow_their_standing_changed_elsewhere() {
     let edition_page = page(&app, EDITION).await.1;
     assert!(edition_page.contains(&format!("Lessons done: {lessons} of {lessons}")), "the progress shows");
     assert!(edition_page.contains("Download (PDF)"), "the certificate was issued on sight");
+    assert!(edition_page.contains(&format!("{lessons} of {lessons} lessons done")), "the course bar moved");
     assert!(page(&app, FIRST_LESSON).await.1.contains("Mark as not done"), "the lesson shows as done");
 
     // Revoked elsewhere: the download goes.
