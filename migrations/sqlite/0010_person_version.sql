@@ -5,7 +5,7 @@
 -- session, tells every instance when its copy is out of date. No foreign key: erasing a person
 -- deletes their rows, whose triggers still raise the number.
 CREATE TABLE person_versions (
-    user_id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL PRIMARY KEY,
     version INTEGER NOT NULL
 );
 

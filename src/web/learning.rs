@@ -76,30 +76,54 @@ async fn lesson_page(
     let link = |n: &Option<(String, String, String)>| {
         n.as_ref().map(|(m, l, title)| json!({ "url": lesson_url(slug, m, l), "title": title }))
     };
-    let note = view.note.as_ref().map(|(body, author, at)| {
+    let is_participant = access == Access::Participant;
+    // The article is the same for every reader of this lesson with the same lock and module
+    // progress: the lesson's text and trainers' note come from the content.
+    let progress = if is_participant { module_progress } else { None };
+    let variant = article_variant(&view, progress);
+    let article_html = ctx.content_fragment(&content, "learning/lesson_article", ed.id, variant, || {
+        let note = view.note.as_ref().map(|(body, author, _)| {
+            json!({ "html": crate::content::render::to_html(body, |_, _| String::new()), "author": author })
+        });
         json!({
-            "html": crate::content::render::to_html(body, |_, _| String::new()),
-            "body": body, "author": author, "at": at,
+            "lesson": {
+                "language": view.language, "title": view.title, "duration_minutes": view.duration_minutes,
+                "locked": view.locked, "learning_outcomes": view.learning_outcomes, "html": view.html,
+            },
+            "shown_in_other_language": view.language != ctx.lang,
+            "is_participant": is_participant,
+            "module_progress": progress.map(|(d, t, p)| json!({ "done": d, "total": t, "percent": p })),
+            "note": note,
         })
-    });
+    })?;
     Ok(ctx.render(
         "learning/lesson",
         json!({
             "edition": { "slug": ed.slug, "title": ed.title },
-            "lesson": view,
+            "lesson": {
+                "module_slug": view.module_slug, "module_title": view.module_title,
+                "locked": view.locked, "done": view.done,
+            },
+            "article_html": &*article_html,
             "url": lesson_url(slug, module, lesson),
             "previous": link(&view.previous),
             "next": link(&view.next),
-            "note": note,
-            "shown_in_other_language": view.language != ctx.lang,
-            "module_progress": module_progress.map(|(d, t, p)| json!({ "done": d, "total": t, "percent": p })),
-            "course_progress": json!({ "done": outline.done, "total": outline.total, "percent": outline.percent }),
+            // Trainers edit the note in a form below the lesson.
+            "note": access.can_teach().then(|| view.note.as_ref().map(|(body, _, _)| json!({ "body": body }))).flatten(),
             "can_read": access.can_read(),
             "can_teach": access.can_teach(),
-            "is_participant": access == Access::Participant,
+            "is_participant": is_participant,
             "page_title": view.title,
         }),
     ))
+}
+
+/// What keys a lesson's rendered article besides the content and language: the lesson, its
+/// text's language (a fallback to English shows a notice), whether it is locked, and the
+/// reader's progress in its module when they are a participant.
+fn article_variant(view: &learning::LessonView, progress: Option<(usize, usize, u32)>) -> String {
+    let progress = progress.map_or_else(String::new, |(d, t, p)| format!("{d}/{t}/{p}"));
+    format!("{}/{}|{}|{}|{progress}", view.module_slug, view.slug, view.language, u8::from(view.locked))
 }
 
 #[derive(Deserialize, Default)]
