@@ -1,5 +1,6 @@
 //! Programs, editions, courses, timetables, trainers' notes, materials lists, certificate
-//! rules and whether an edition has a survey, kept in memory. The catalogue, edition and
+//! rules and whether an edition has a survey, kept in memory, with pieces of pages rendered
+//! from them. The catalogue, edition and
 //! lesson pages read the same editions, modules, lessons, sessions and trainers for everyone,
 //! and a lesson's Markdown would be rendered again on every view. Each entry remembers the content version it was read at;
 //! a page reads the current version once (one small query) and uses an entry only when it
@@ -49,10 +50,10 @@ pub struct LessonPage {
     pub html: String,
 }
 
-/// Names a rendered piece of a page that shows content only: the piece's name and the
-/// templates' generation (debug builds reload changed templates), the edition (0 for none),
-/// the language, and whatever else the piece varies by (the viewer's time zone, which
-/// editions are running or taking applications now).
+/// Names a rendered piece of a page: the piece's name and the templates' generation (debug
+/// builds reload changed templates), the edition (0 for none), the language, and whatever else
+/// the piece varies by besides the content (the viewer's time zone, which editions are running
+/// or taking applications now, the reader's progress or checklist).
 #[derive(PartialEq, Eq, Hash)]
 pub struct FragmentKey {
     pub name: &'static str,

@@ -103,9 +103,11 @@ impl<'r> Ctx<'r> {
         Some(self.state.people.person(user.id, v.person, v.content))
     }
 
-    /// The template `template`, a piece of a page that shows content only, as rendered at
-    /// `content`'s version for this language and `variant`: `data` (the piece's context
-    /// without `lang`) is built and rendered only when the piece is not in memory.
+    /// The template `template`, a piece of a page, as rendered at `content`'s version for this
+    /// language and `variant`: `data` (the piece's context without `lang`) is built and
+    /// rendered only when the piece is not in memory. The piece may show nothing but the
+    /// content and what `variant` spells out (a time zone, the reader's progress, a checklist),
+    /// so readers with the same variant share it.
     pub fn content_fragment(
         &self,
         content: &Content<'_>,

@@ -9,6 +9,8 @@ import subprocess
 PASSWORD = "Daejeon-Innopolis-2027"
 COORDINATOR = "coordinator@wta-academy.org"
 TRAINER = "trainer.park@wta-academy.org"
+# Trần Thanh Liêm, a participant of ITW 2027 in the demo data.
+PARTICIPANT = "liem@demo.wta-academy.org"
 S3_KEYS = ("wta-proof", "wta-proof-secret-key")
 # The same on every instance, as the README asks for several instances.
 SECRET_KEY = "hPRYyVRiMyxpw5sBB1XeCMN1kFsDCqKvBi2QJxBVHQk="

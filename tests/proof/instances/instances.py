@@ -6,7 +6,9 @@ signatures), as they run behind a load balancer:
 2. a material uploaded through one is downloaded, byte for byte, through the other;
 3. a session added to an edition's timetable through one shows on the other's edition page
    at once, although that instance keeps the timetable in memory;
-4. the enrollment race: N people apply at once for the last C places of an edition that
+4. a participant's lesson marked done through one shows as done on the other's lesson page at
+   once, although that instance keeps the participant's progress in memory;
+5. the enrollment race: N people apply at once for the last C places of an edition that
    admits in order of arrival, half of them through each instance; exactly C are accepted
    and the rest wait-listed, and the edition's count of seats taken agrees.
 
@@ -29,7 +31,7 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from proof_lib import COORDINATOR, PASSWORD, SECRET_KEY, TRAINER, check, failures, free_port, s3_env, start_s3, tiny_pdf  # noqa: E402
+from proof_lib import COORDINATOR, PARTICIPANT, PASSWORD, SECRET_KEY, TRAINER, check, failures, free_port, s3_env, start_s3, tiny_pdf  # noqa: E402
 
 APPLICANTS = int(os.environ.get("INSTANCES_APPLICANTS", "120"))
 PLACES = int(os.environ.get("INSTANCES_PLACES", "30"))
@@ -173,6 +175,25 @@ def main(binary, pg_admin):
         check(status in (200, 303), f"the coordinator adds a session through A ({status})")
         status, after = edition_page()
         check(status == 200 and "Cross-instance briefing" in after, "B's edition page shows it on the next request")
+
+        print("a person's standing kept in memory:")
+        participant = Client(bases[0])
+        check(participant.login(PARTICIPANT) == 200, "a participant of ITW 2027 signs in on instance A")
+        lesson = "/editions/itw-2027/modules/triple-helix/origins-of-the-triple-helix"
+
+        def done_on_b():
+            """Whether B's lesson page offers "mark as not done" (the lesson is done) or not."""
+            status, body = participant.on(bases[1]).request("GET", lesson)
+            page = body.decode(errors="replace")
+            return status, 'name="done" value="0"' in page, 'name="done" value="1"' in page
+
+        status, done, undone = done_on_b()
+        check(status == 200 and undone and not done, f"B shows the lesson not done yet, now in its memory ({status})")
+        status, _ = participant.json("PUT", lesson.replace("/editions/", "/api/v1/editions/", 1) + "/progress",
+                                     {"done": True})
+        check(status == 200, f"the participant marks it done through A ({status})")
+        status, done, undone = done_on_b()
+        check(status == 200 and done and not undone, "B's lesson page shows it done on the next request")
 
         print(f"enrollment race: {APPLICANTS} applications at once for {PLACES} places, half through each instance:")
         later = psql(db_url, "SELECT to_char((now() + interval '1 day') AT TIME ZONE 'UTC', "
