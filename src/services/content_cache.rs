@@ -1,10 +1,10 @@
 //! Programs, editions, courses, timetables, trainers' notes, materials lists, certificate
 //! rules and whether an edition has a survey, kept in memory, with pieces of pages rendered
-//! from them. The catalogue, edition and
-//! lesson pages read the same editions, modules, lessons, sessions and trainers for everyone,
-//! and a lesson's Markdown would be rendered again on every view. Each entry remembers the content version it was read at;
-//! a page reads the current version once (one small query) and uses an entry only when it
-//! matches, so a change made through any instance is seen by the next request everywhere.
+//! from them. The catalogue, edition and lesson pages read the same editions, modules,
+//! lessons, sessions and trainers for everyone, and a lesson's Markdown would be rendered again
+//! on every view. Each entry remembers the content version it was read at; a page reads the
+//! current version once (with its session, or in one small query) and uses an entry only when
+//! it matches, so a change made through any instance is seen by the next request everywhere.
 
 use std::sync::Arc;
 
