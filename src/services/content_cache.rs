@@ -209,10 +209,15 @@ impl Content<'_> {
         self.cache.notes.get_or_read((edition_id, lesson_id), self.version, read).await
     }
 
+    /// The piece of page `key` as rendered at this version, when it is in memory.
+    pub fn kept_fragment(&self, key: &FragmentKey) -> Option<Arc<str>> {
+        self.cache.fragments.get(key, &self.version)
+    }
+
     /// The piece of page `key` as rendered at this version: `render` runs only when it is
     /// not in memory. The piece must depend on nothing but the content and its key.
     pub fn fragment<E>(&self, key: FragmentKey, render: impl FnOnce() -> Result<String, E>) -> Result<Arc<str>, E> {
-        if let Some(f) = self.cache.fragments.get(&key, &self.version) {
+        if let Some(f) = self.kept_fragment(&key) {
             return Ok(f);
         }
         let f: Arc<str> = render()?.into();

@@ -113,30 +113,30 @@ async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPa
                 "timetable": present::timetable(sessions_json(&ed, &timetable, viewer.as_deref())),
             })
         })?;
-    let visible = crate::services::materials::visible(&mut conn, &content, &ed, access).await?;
-    // The course's places (modules, lessons, sessions) are read only when there is a file to place.
-    let places = if visible.is_empty() {
-        None
-    } else {
-        Some(super::materials_view::Places::of(&mut conn, &content, &ed, ctx.lang).await?)
+    // The materials and trainers depend only on the content and which materials the reader may
+    // see: they are read and rendered only when the piece is not in memory.
+    let bottom = async {
+        let visible = crate::services::materials::visible(&mut conn, &content, &ed, access).await?;
+        // The course's places (modules, lessons, sessions) are read only when there is a file to place.
+        let materials = if visible.is_empty() {
+            Vec::new()
+        } else {
+            super::materials_view::Places::of(&mut conn, &content, &ed, ctx.lang).await?.group(&visible, ctx.lang)
+        };
+        let trainers: Vec<Value> = timetable
+            .trainers
+            .iter()
+            .map(|t| json!({ "display_name": t.display_name, "organisation": t.organisation, "country": t.country }))
+            .collect();
+        Ok::<_, AppError>(json!({
+            "edition": { "slug": ed.slug },
+            "can_teach": access.can_teach(),
+            "materials": materials,
+            "trainers": trainers,
+        }))
     };
-    // The materials and trainers depend only on the content and which materials the reader may see.
     let bottom_html =
-        ctx.content_fragment(&content, "catalogue/edition_bottom", ed.id, format!("{access:?}"), || {
-            let trainers: Vec<Value> = timetable
-                .trainers
-                .iter()
-                .map(
-                    |t| json!({ "display_name": t.display_name, "organisation": t.organisation, "country": t.country }),
-                )
-                .collect();
-            json!({
-                "edition": { "slug": ed.slug },
-                "can_teach": access.can_teach(),
-                "materials": places.as_ref().map(|p| p.group(&visible, ctx.lang)).unwrap_or_default(),
-                "trainers": trainers,
-            })
-        })?;
+        ctx.content_fragment_read(&content, "catalogue/edition_bottom", ed.id, format!("{access:?}"), bottom).await?;
     let survey_open = crate::services::survey::is_open(&mut conn, &content, ed.id).await?;
     let mut checklist_html = None;
     if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {

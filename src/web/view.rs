@@ -116,20 +116,38 @@ impl<'r> Ctx<'r> {
         variant: String,
         data: impl FnOnce() -> Value,
     ) -> Result<std::sync::Arc<str>, crate::error::AppError> {
-        let key = FragmentKey {
-            name: template,
-            templates: self.templates.generation(),
-            edition_id,
-            lang: self.lang,
-            variant,
-        };
-        content.fragment(key, || {
-            let mut context = data();
-            if let Value::Object(m) = &mut context {
-                m.insert("lang".into(), json!(self.lang));
-            }
-            self.templates.render(template, &context).map_err(crate::error::AppError::Internal)
-        })
+        let key = self.fragment_key(template, edition_id, variant);
+        content.fragment(key, || self.render_piece(template, data()))
+    }
+
+    /// As `content_fragment`, for a piece whose context needs reads first: `data` is a future
+    /// that runs only when the piece is not in memory, so a kept piece costs no reads.
+    pub async fn content_fragment_read(
+        &self,
+        content: &Content<'_>,
+        template: &'static str,
+        edition_id: i64,
+        variant: String,
+        data: impl std::future::Future<Output = Result<Value, crate::error::AppError>>,
+    ) -> Result<std::sync::Arc<str>, crate::error::AppError> {
+        let key = self.fragment_key(template, edition_id, variant);
+        if let Some(kept) = content.kept_fragment(&key) {
+            return Ok(kept);
+        }
+        let context = data.await?;
+        content.fragment(key, || self.render_piece(template, context))
+    }
+
+    fn fragment_key(&self, template: &'static str, edition_id: i64, variant: String) -> FragmentKey {
+        FragmentKey { name: template, templates: self.templates.generation(), edition_id, lang: self.lang, variant }
+    }
+
+    /// A piece's template rendered with its context and the page's language.
+    fn render_piece(&self, template: &str, mut context: Value) -> Result<String, crate::error::AppError> {
+        if let Value::Object(m) = &mut context {
+            m.insert("lang".into(), json!(self.lang));
+        }
+        self.templates.render(template, &context).map_err(crate::error::AppError::Internal)
     }
 
     pub fn t(&self, key: &str) -> String {

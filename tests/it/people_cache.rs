@@ -75,6 +75,7 @@ async fn a_persons_pages_follow_their_standing_changed_elsewhere() {
         let edition_page = page(&app, EDITION).await.1;
         assert!(edition_page.contains(&format!("Lessons done: 0 of {lessons}")));
         assert!(edition_page.contains(&format!("0 of {lessons} lessons done")));
+        assert!(edition_page.contains("<p>Accepted</p>"), "the applications box shows the state");
         assert!(page(&app, FIRST_LESSON).await.1.contains("Mark as done"));
         assert_eq!(page(&app, &second).await.0, rocket::http::Status::Ok, "a participant reads every lesson");
     }
@@ -106,7 +107,9 @@ async fn a_persons_pages_follow_their_standing_changed_elsewhere() {
 
     // Withdrawn elsewhere: no checklist, and lessons past the previews are closed.
     run(&app, &[&format!("UPDATE enrollments SET state = 'withdrawn' WHERE user_id = {person}")]).await;
-    assert!(!page(&app, EDITION).await.1.contains("Lessons done:"), "no checklist once withdrawn");
+    let edition_page = page(&app, EDITION).await.1;
+    assert!(!edition_page.contains("Lessons done:"), "no checklist once withdrawn");
+    assert!(edition_page.contains("<p>Withdrawn</p>"), "the applications box follows");
     assert_eq!(page(&app, &second).await.0, rocket::http::Status::NotFound, "the lesson is closed");
 }
 
