@@ -181,11 +181,13 @@ async fn my_learning(ctx: Ctx<'_>, user: SignedIn) -> Result<HtmlPage, AppError>
     let mut conn = ctx.state.db.pool.acquire().await?;
     let viewer = viewer_zone(&ctx);
     let content = ctx.content(&mut conn).await?;
+    // Each edition's lessons done come from the person's copy in memory when unchanged.
+    let person = ctx.person();
     let mut rows = Vec::new();
     for (ed, how) in programs::editions_of_user(&mut conn, user.0.id).await? {
         let is_participant = how == "participant";
         let outline =
-            learning::outline(&mut conn, &content, None, &ed, is_participant.then_some(user.0.id), ctx.lang).await?;
+            learning::outline(&mut conn, &content, person, &ed, is_participant.then_some(user.0.id), ctx.lang).await?;
         let next = outline
             .modules
             .iter()

@@ -78,6 +78,7 @@ async fn a_persons_pages_follow_their_standing_changed_elsewhere() {
         assert!(edition_page.contains("<p>Accepted</p>"), "the applications box shows the state");
         assert!(page(&app, FIRST_LESSON).await.1.contains("Mark as done"));
         assert_eq!(page(&app, &second).await.0, rocket::http::Status::Ok, "a participant reads every lesson");
+        assert!(page(&app, "/my").await.1.contains(&format!("0 of {lessons} lessons done")));
     }
     let before = person_version(&app, person).await;
 
@@ -98,6 +99,7 @@ async fn a_persons_pages_follow_their_standing_changed_elsewhere() {
     assert!(edition_page.contains("Download (PDF)"), "the certificate was issued on sight");
     assert!(edition_page.contains(&format!("{lessons} of {lessons} lessons done")), "the course bar moved");
     assert!(page(&app, FIRST_LESSON).await.1.contains("Mark as not done"), "the lesson shows as done");
+    assert!(page(&app, "/my").await.1.contains(&format!("{lessons} of {lessons} lessons done")), "so does /my");
 
     // Revoked elsewhere: the download goes.
     run(&app, &[&format!("UPDATE certificates SET state = 'revoked' WHERE user_id = {person}")]).await;
