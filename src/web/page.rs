@@ -42,6 +42,9 @@ impl Templates {
     }
 }
 
+/// Room for a typical page (most are under 24 KB), so the buffer seldom grows while writing.
+const PAGE_CAPACITY: usize = 24 * 1024;
+
 /// The template `name` rendered with `context`, as an HTML response.
 pub struct HtmlPage {
     name: &'static str,
@@ -60,8 +63,11 @@ impl<'r> Responder<'r, 'static> for HtmlPage {
             tracing::error!(template = self.name, "templates are not loaded");
             return Err(Status::InternalServerError);
         };
-        match templates.render_with_context(self.name, &Context::from(self.context)) {
-            Ok(html) => RawHtml(html).respond_to(req),
+        // Written as bytes and sent as they are: rendering to a `String` checks the whole
+        // page for valid UTF-8 again, though every piece written is a `&str` already.
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        match templates.render_with_context_to_write(self.name, &Context::from(self.context), &mut html) {
+            Ok(()) => RawHtml(html).respond_to(req),
             Err(e) => {
                 tracing::error!(template = self.name, error = %e, "page did not render");
                 Err(Status::InternalServerError)
