@@ -90,6 +90,7 @@ pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
         storage,
         content: Arc::default(),
         people: Arc::default(),
+        session_reads: Arc::default(),
         fonts: fonts(),
     };
     Ok(assemble(figment, state))

@@ -253,6 +253,7 @@ async fn cli_state(config: Config) -> Result<crate::state::AppState, CliError> {
         metrics: std::sync::Arc::new(crate::web::metrics::Metrics::default()),
         content: std::sync::Arc::default(),
         people: std::sync::Arc::default(),
+        session_reads: std::sync::Arc::default(),
         fonts: crate::app::fonts(),
     })
 }

@@ -21,6 +21,8 @@ pub struct AppState {
     pub content: Arc<crate::services::content_cache::ContentCache>,
     /// Each signed-in person's standing in their editions, checked against their own version.
     pub people: Arc<crate::services::people_cache::PeopleCache>,
+    /// Session lookups of concurrent requests, read together.
+    pub session_reads: Arc<crate::services::session_reads::SessionReads>,
     /// Fonts for certificates, found at start-up.
     pub fonts: crate::pdf::FontBook,
 }

@@ -13,11 +13,13 @@ pub mod materials;
 pub mod outbox;
 pub mod password_resets;
 pub mod personal_data;
+mod reads;
 pub mod reports;
 pub mod sessions;
 pub mod survey;
 pub mod users;
 
+pub use reads::{LazyConn, Reads};
 pub use sqlx::AnyConnection as Conn;
 
 /// A comma-separated column list with each column prefixed by a table alias

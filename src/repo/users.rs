@@ -83,6 +83,7 @@ pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<User>, sqlx::Error
 }
 
 /// A session's user as one read finds it.
+#[derive(Clone)]
 pub struct SessionUser {
     pub user: User,
     pub last_seen_at: String,
@@ -96,35 +97,63 @@ pub struct SessionUser {
 
 /// The user of a session, the session's last-seen and expiry times and the content version,
 /// in one read: every signed-in request asks this first.
-pub async fn by_session(conn: &mut Conn, id_hash: &str) -> Result<Option<SessionUser>, sqlx::Error> {
+/// The sessions among `id_hashes` that exist, each with its id hash, read in one statement
+/// (see `services::session_reads`). At most `SESSIONS_AT_ONCE` hashes.
+pub async fn by_sessions(conn: &mut Conn, id_hashes: &[&str]) -> Result<Vec<(String, SessionUser)>, sqlx::Error> {
     #[derive(FromRow)]
     struct SessionUserRow {
         #[sqlx(flatten)]
         user: UserRow,
+        id_hash: String,
         last_seen_at: String,
         expires_at: String,
         content_version: i64,
         person_version: Option<i64>,
     }
-    // Built once: every signed-in request runs it.
-    static SQL: LazyLock<String> = LazyLock::new(|| {
-        format!(
-            "SELECT {}, s.last_seen_at, s.expires_at, \
-             (SELECT v.version FROM content_version v WHERE v.id = 1) AS content_version, \
-             (SELECT p.version FROM person_versions p WHERE p.user_id = u.id) AS person_version \
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
-            super::qualified(COLUMNS, "u")
-        )
+    let Some(last) = id_hashes.last() else { return Ok(Vec::new()) };
+    // One statement per power of two, built once: the list is padded with its last hash, so a
+    // connection prepares at most seven of them.
+    static SQL: LazyLock<Vec<String>> = LazyLock::new(|| {
+        (0..=SESSIONS_AT_ONCE.trailing_zeros())
+            .map(|bits| {
+                let marks: Vec<String> = (1..=1usize << bits).map(|i| format!("${i}")).collect();
+                format!(
+                    "SELECT {}, s.id_hash, s.last_seen_at, s.expires_at, \
+                     (SELECT v.version FROM content_version v WHERE v.id = 1) AS content_version, \
+                     (SELECT p.version FROM person_versions p WHERE p.user_id = u.id) AS person_version \
+                     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash IN ({})",
+                    super::qualified(COLUMNS, "u"),
+                    marks.join(", ")
+                )
+            })
+            .collect()
     });
-    let row: Option<SessionUserRow> = sqlx::query_as(&SQL).bind(id_hash).fetch_optional(&mut *conn).await?;
-    Ok(row.map(|r| SessionUser {
-        user: User::from(r.user),
-        last_seen_at: r.last_seen_at,
-        expires_at: r.expires_at,
-        content_version: r.content_version,
-        person_version: r.person_version.unwrap_or(0),
-    }))
+    let size = id_hashes.len().next_power_of_two();
+    let Some(sql) = SQL.get(size.trailing_zeros() as usize) else {
+        return Err(sqlx::Error::Protocol(format!("{} sessions asked at once", id_hashes.len())));
+    };
+    let mut query = sqlx::query_as::<_, SessionUserRow>(sql);
+    for i in 0..size {
+        query = query.bind(*id_hashes.get(i).unwrap_or(last));
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let found = SessionUser {
+                user: User::from(r.user),
+                last_seen_at: r.last_seen_at,
+                expires_at: r.expires_at,
+                content_version: r.content_version,
+                person_version: r.person_version.unwrap_or(0),
+            };
+            (r.id_hash, found)
+        })
+        .collect())
 }
+
+/// The most sessions `by_sessions` reads in one statement (a power of two).
+pub const SESSIONS_AT_ONCE: usize = 64;
 
 pub async fn by_email(conn: &mut Conn, email: &str) -> Result<Option<User>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE email = $1");

@@ -236,7 +236,7 @@ pub struct Sight {
 /// settings as the page already has them (and the person's copy in memory, when it has one);
 /// `settle` then issues what is due.
 pub async fn look(
-    conn: &mut Conn,
+    conn: &mut impl crate::repo::Reads,
     person: Option<Person<'_>>,
     settings: &repo::Settings,
     ed: &Edition,
@@ -252,7 +252,7 @@ pub async fn look(
     if !(settings.rules.any() && certificates.is_empty() && checklist.complete) {
         return Ok(Sight { checklist, certificate: valid, due: None });
     }
-    let due = enrollments::by_user(conn, ed.id, user_id)
+    let due = enrollments::by_user(conn.conn().await?, ed.id, user_id)
         .await?
         .filter(|e| ACTIVE_STATES.contains(&e.state.as_str()) && !e.certificate_name_latin.trim().is_empty())
         .map(|e| e.id);

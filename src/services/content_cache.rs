@@ -15,7 +15,7 @@ use crate::repo::library::{self, CourseLesson, CourseModule, LessonText};
 use crate::repo::materials::{self as edition_materials, Material};
 use crate::repo::programs::{self, Edition, Program};
 use crate::repo::schedule::{self, LiveSession, Trainer};
-use crate::repo::{Conn, content_version};
+use crate::repo::{Reads, content_version};
 
 /// Every program and edition, in catalogue order (programs by position, editions newest first).
 /// An edition's places taken are as they were when read: they change with every decision on
@@ -94,8 +94,8 @@ impl Default for ContentCache {
 
 impl ContentCache {
     /// The content as of now: read once per page, then used for every part of it.
-    pub async fn at<'c>(&'c self, conn: &mut Conn) -> Result<Content<'c>, sqlx::Error> {
-        Ok(Content { cache: self, version: content_version::current(conn).await? })
+    pub async fn at<'c>(&'c self, conn: &mut impl Reads) -> Result<Content<'c>, sqlx::Error> {
+        Ok(Content { cache: self, version: content_version::current(conn.conn().await?).await? })
     }
 
     /// The content at a version read earlier in the same request (with its session), before
@@ -119,8 +119,9 @@ impl Content<'_> {
     }
 
     /// Every program and edition (see `Catalogue` on places taken).
-    pub async fn catalogue(&self, conn: &mut Conn) -> Result<Arc<Catalogue>, sqlx::Error> {
+    pub async fn catalogue(&self, conn: &mut impl Reads) -> Result<Arc<Catalogue>, sqlx::Error> {
         let read = async {
+            let conn = conn.conn().await?;
             let programs = programs::all_programs(conn).await?;
             let editions = programs::all_editions(conn).await?;
             Ok(Catalogue { programs, editions })
@@ -129,13 +130,14 @@ impl Content<'_> {
     }
 
     /// The edition `slug` as pages show it (see `Catalogue` on places taken).
-    pub async fn edition(&self, conn: &mut Conn, slug: &str) -> Result<Option<Edition>, sqlx::Error> {
+    pub async fn edition(&self, conn: &mut impl Reads, slug: &str) -> Result<Option<Edition>, sqlx::Error> {
         Ok(self.catalogue(conn).await?.editions.iter().find(|e| e.slug == slug).cloned())
     }
 
     /// The course of edition `edition_id` in `lang` (module and lesson texts fall back to English).
-    pub async fn course(&self, conn: &mut Conn, edition_id: i64, lang: &str) -> Result<Arc<Course>, sqlx::Error> {
+    pub async fn course(&self, conn: &mut impl Reads, edition_id: i64, lang: &str) -> Result<Arc<Course>, sqlx::Error> {
         let read = async {
+            let conn = conn.conn().await?;
             let modules = library::course_modules(conn, edition_id, lang).await?;
             let lessons = library::course_lessons(conn, edition_id, lang).await?;
             Ok(Course { modules, lessons })
@@ -144,8 +146,9 @@ impl Content<'_> {
     }
 
     /// The timetable and trainers of edition `edition_id`.
-    pub async fn timetable(&self, conn: &mut Conn, edition_id: i64) -> Result<Arc<Timetable>, sqlx::Error> {
+    pub async fn timetable(&self, conn: &mut impl Reads, edition_id: i64) -> Result<Arc<Timetable>, sqlx::Error> {
         let read = async {
+            let conn = conn.conn().await?;
             let sessions = schedule::of_edition(conn, edition_id).await?;
             let session_trainers = schedule::trainers_of_sessions(conn, edition_id).await?;
             let trainers = schedule::trainers(conn, edition_id).await?;
@@ -158,7 +161,7 @@ impl Content<'_> {
     /// whose links `render` writes; None when the lesson has no text.
     pub async fn lesson(
         &self,
-        conn: &mut Conn,
+        conn: &mut impl Reads,
         edition_slug: &str,
         lesson_id: i64,
         lang: &str,
@@ -168,6 +171,7 @@ impl Content<'_> {
         if let Some(p) = self.cache.lessons.get(&key, &self.version) {
             return Ok(Some(p));
         }
+        let conn = conn.conn().await?;
         let Some(text) = library::lesson_text(conn, lesson_id, lang).await? else { return Ok(None) };
         let languages = library::lesson_languages(conn, lesson_id).await?;
         let html = render(&text.body);
@@ -177,35 +181,39 @@ impl Content<'_> {
     }
 
     /// The certificate settings and completion rules of edition `edition_id`.
-    pub async fn settings(&self, conn: &mut Conn, edition_id: i64) -> Result<Arc<Settings>, sqlx::Error> {
+    pub async fn settings(&self, conn: &mut impl Reads, edition_id: i64) -> Result<Arc<Settings>, sqlx::Error> {
         self.cache
             .settings
-            .get_or_read(edition_id, self.version, certificate_settings::settings(conn, edition_id))
+            .get_or_read(edition_id, self.version, async {
+                certificate_settings::settings(conn.conn().await?, edition_id).await
+            })
             .await
     }
 
     /// The current materials of edition `edition_id`, newest first, whoever may see them.
-    pub async fn materials(&self, conn: &mut Conn, edition_id: i64) -> Result<Arc<Vec<Material>>, sqlx::Error> {
+    pub async fn materials(&self, conn: &mut impl Reads, edition_id: i64) -> Result<Arc<Vec<Material>>, sqlx::Error> {
         self.cache
             .materials
-            .get_or_read(edition_id, self.version, edition_materials::of_edition(conn, edition_id))
+            .get_or_read(edition_id, self.version, async {
+                edition_materials::of_edition(conn.conn().await?, edition_id).await
+            })
             .await
     }
 
     /// Whether edition `edition_id` has a survey (questions) to answer.
-    pub async fn has_survey(&self, conn: &mut Conn, edition_id: i64) -> Result<bool, sqlx::Error> {
-        let read = crate::repo::survey::has_questions(conn, edition_id);
+    pub async fn has_survey(&self, conn: &mut impl Reads, edition_id: i64) -> Result<bool, sqlx::Error> {
+        let read = async { crate::repo::survey::has_questions(conn.conn().await?, edition_id).await };
         Ok(*self.cache.surveys.get_or_read(edition_id, self.version, read).await?)
     }
 
     /// The trainers' note on lesson `lesson_id` in edition `edition_id`, if there is one.
     pub async fn note(
         &self,
-        conn: &mut Conn,
+        conn: &mut impl Reads,
         edition_id: i64,
         lesson_id: i64,
     ) -> Result<Arc<Option<LessonNote>>, sqlx::Error> {
-        let read = crate::repo::learning::note(conn, edition_id, lesson_id);
+        let read = async { crate::repo::learning::note(conn.conn().await?, edition_id, lesson_id).await };
         self.cache.notes.get_or_read((edition_id, lesson_id), self.version, read).await
     }
 

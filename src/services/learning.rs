@@ -10,7 +10,7 @@ use crate::domain::user::User;
 use crate::msg;
 use crate::repo::library::{self, CourseLesson, CourseModule};
 use crate::repo::programs::{self, Edition};
-use crate::repo::{Conn, learning};
+use crate::repo::{Conn, Reads, learning};
 use crate::state::AppState;
 
 /// What a person may do in one edition.
@@ -44,7 +44,7 @@ pub async fn access(conn: &mut Conn, edition: &Edition, user: Option<&User>) -> 
 /// What a person may do in one edition and the state of their application there, if any.
 /// `person` is the signed-in person's copy in memory, when the caller has one.
 pub async fn standing(
-    conn: &mut Conn,
+    conn: &mut impl Reads,
     person: Option<Person<'_>>,
     edition: &Edition,
     user: Option<&User>,
@@ -71,7 +71,7 @@ pub async fn edition(conn: &mut Conn, slug: &str) -> ServiceResult<Edition> {
 
 /// An edition by slug as pages show it, from the content in memory (its places taken may be
 /// behind; see `content_cache::Catalogue`), or not found.
-pub async fn shown_edition(conn: &mut Conn, content: &Content<'_>, slug: &str) -> ServiceResult<Edition> {
+pub async fn shown_edition(conn: &mut impl Reads, content: &Content<'_>, slug: &str) -> ServiceResult<Edition> {
     content.edition(conn, slug).await?.ok_or(ServiceError::NotFound)
 }
 
@@ -123,7 +123,7 @@ pub fn percent(done: usize, total: usize) -> u32 {
 /// The course of `edition` in `lang`, with the progress of `learner` (a participant whose
 /// progress counts); locks apply to that learner when the course is sequential.
 pub async fn outline(
-    conn: &mut Conn,
+    conn: &mut impl Reads,
     content: &Content<'_>,
     person: Option<Person<'_>>,
     edition: &Edition,
@@ -199,7 +199,7 @@ pub struct LessonView {
 /// (anything else is not found to them).
 #[allow(clippy::too_many_arguments)]
 pub async fn lesson(
-    conn: &mut Conn,
+    conn: &mut impl Reads,
     content: &Content<'_>,
     person: Option<Person<'_>>,
     edition: &Edition,

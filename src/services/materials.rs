@@ -306,7 +306,7 @@ pub fn may_see(visibility: &str, a: Access) -> bool {
 
 /// The materials of an edition that someone with access `a` may see.
 pub async fn visible(
-    conn: &mut Conn,
+    conn: &mut impl crate::repo::Reads,
     content: &Content<'_>,
     ed: &programs::Edition,
     a: Access,

@@ -24,6 +24,7 @@ pub mod personal_data;
 pub mod profile;
 pub mod reports;
 pub mod roster;
+pub mod session_reads;
 pub mod sessions;
 pub mod sessions_admin;
 mod shelf;

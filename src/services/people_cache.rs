@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::shelf::Shelf;
 use crate::domain::completion::Done;
 use crate::repo::certificates::{self as certificate_reads, Certificate};
-use crate::repo::{Conn, learning};
+use crate::repo::{Reads, learning};
 
 /// (person version, content version): the course's lessons and sessions count in `Done`.
 type Version = (i64, i64);
@@ -66,41 +66,52 @@ async fn kept<T>(
 
 /// Whether `user_id` trains edition `edition_id`, and the state of their application there.
 pub async fn standing(
-    conn: &mut Conn,
+    conn: &mut impl Reads,
     person: Option<Person<'_>>,
     edition_id: i64,
     user_id: i64,
 ) -> Result<Arc<(bool, Option<String>)>, sqlx::Error> {
-    kept(|c| &c.standing, person, edition_id, user_id, learning::standing(conn, edition_id, user_id)).await
+    kept(|c| &c.standing, person, edition_id, user_id, async {
+        learning::standing(conn.conn().await?, edition_id, user_id).await
+    })
+    .await
 }
 
 /// The lessons `user_id` marked done in edition `edition_id`.
 pub async fn completed(
-    conn: &mut Conn,
+    conn: &mut impl Reads,
     person: Option<Person<'_>>,
     edition_id: i64,
     user_id: i64,
 ) -> Result<Arc<Vec<i64>>, sqlx::Error> {
-    kept(|c| &c.completed, person, edition_id, user_id, learning::completed(conn, edition_id, user_id)).await
+    kept(|c| &c.completed, person, edition_id, user_id, async {
+        learning::completed(conn.conn().await?, edition_id, user_id).await
+    })
+    .await
 }
 
 /// What counts toward the certificate of `user_id` in edition `edition_id`.
 pub async fn done(
-    conn: &mut Conn,
+    conn: &mut impl Reads,
     person: Option<Person<'_>>,
     edition_id: i64,
     user_id: i64,
 ) -> Result<Arc<Done>, sqlx::Error> {
-    kept(|c| &c.done, person, edition_id, user_id, certificate_reads::done(conn, edition_id, user_id)).await
+    kept(|c| &c.done, person, edition_id, user_id, async {
+        certificate_reads::done(conn.conn().await?, edition_id, user_id).await
+    })
+    .await
 }
 
 /// The certificates of `user_id` in edition `edition_id`, newest first.
 pub async fn certificates(
-    conn: &mut Conn,
+    conn: &mut impl Reads,
     person: Option<Person<'_>>,
     edition_id: i64,
     user_id: i64,
 ) -> Result<Arc<Vec<Certificate>>, sqlx::Error> {
-    kept(|c| &c.certificates, person, edition_id, user_id, certificate_reads::of_person(conn, edition_id, user_id))
-        .await
+    kept(|c| &c.certificates, person, edition_id, user_id, async {
+        certificate_reads::of_person(conn.conn().await?, edition_id, user_id).await
+    })
+    .await
 }

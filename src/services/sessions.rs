@@ -5,7 +5,7 @@ use super::ServiceResult;
 use super::tokens::{random_token, token_hash};
 use crate::db::{Timestamp, now};
 use crate::domain::user::User;
-use crate::repo::{self, sessions};
+use crate::repo::sessions;
 use crate::state::AppState;
 
 /// How often a session's last-seen time is written: often enough for the idle timeout,
@@ -33,11 +33,11 @@ pub struct Versions {
 
 /// The active user of a session cookie with the versions read alongside, or None
 /// when the session is unknown, idle too long, past its absolute expiry, or the account was
-/// deactivated.
-/// Runs on the caller's connection, which the page may then go on using.
-pub async fn resolve(state: &AppState, conn: &mut repo::Conn, token: &str) -> ServiceResult<Option<(User, Versions)>> {
+/// deactivated. The session is read together with those of concurrent requests
+/// (`session_reads`); a connection is taken only to end an expired session or note activity.
+pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<(User, Versions)>> {
     let hash = token_hash(token);
-    let Some(found) = repo::users::by_session(conn, &hash).await? else { return Ok(None) };
+    let Some(found) = state.session_reads.read(&state.db.pool, hash.clone()).await? else { return Ok(None) };
     let user = found.user;
     let (Some(last_seen_at), Some(expires_at)) =
         (Timestamp::parse(&found.last_seen_at), Timestamp::parse(&found.expires_at))
@@ -47,14 +47,16 @@ pub async fn resolve(state: &AppState, conn: &mut repo::Conn, token: &str) -> Se
     let at = now();
     let idle_limit = last_seen_at.plus_minutes(state.config.session_idle_minutes);
     if at > expires_at || at > idle_limit {
-        sessions::delete(conn, &hash).await?;
+        let mut conn = state.db.pool.acquire().await?;
+        sessions::delete(&mut conn, &hash).await?;
         return Ok(None);
     }
     if !user.is_active {
         return Ok(None);
     }
     if at > last_seen_at.plus_seconds(TOUCH_EVERY_SECS) {
-        sessions::touch(conn, &hash, at).await?;
+        let mut conn = state.db.pool.acquire().await?;
+        sessions::touch(&mut conn, &hash, at).await?;
     }
     Ok(Some((user, Versions { content: found.content_version, person: found.person_version })))
 }

@@ -83,7 +83,11 @@ pub async fn view(conn: &mut Conn, slug: &str, user: &User) -> ServiceResult<(Ed
 
 /// True when the edition's survey has questions (the edition page links to it then), as of
 /// `content`'s version.
-pub async fn is_open(conn: &mut Conn, content: &Content<'_>, edition_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn is_open(
+    conn: &mut impl crate::repo::Reads,
+    content: &Content<'_>,
+    edition_id: i64,
+) -> Result<bool, sqlx::Error> {
     content.has_survey(conn, edition_id).await
 }
 

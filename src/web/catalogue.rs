@@ -95,7 +95,7 @@ fn program_groups(catalogue: &Catalogue, lang: &str, at: crate::db::Timestamp) -
 
 #[get("/editions/<slug>")]
 async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPage, AppError> {
-    let mut conn = conn.take().await?;
+    let mut conn = conn.take();
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
     let person = ctx.person();

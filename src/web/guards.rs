@@ -3,12 +3,9 @@
 //! sent to the login page (401 for the API); a signed-in person without the role gets 404,
 //! so pages for other roles are not revealed.
 
-use std::sync::Mutex;
-
 use rocket::http::{CookieJar, Status};
 use rocket::request::{FromRequest, Outcome, Request};
-use sqlx::pool::PoolConnection;
-use sqlx::{Any, AnyPool};
+use sqlx::AnyPool;
 
 use crate::domain::languages;
 use crate::domain::user::User;
@@ -26,19 +23,9 @@ async fn current_user<'r>(req: &'r Request<'_>) -> Result<&'r Option<User>, Stat
         .local_cache_async(async {
             let Some(state) = req.rocket().state::<AppState>() else { return Err(Status::InternalServerError) };
             let Some(token) = req.cookies().get_private(SESSION_COOKIE) else { return Ok(CachedUser(None)) };
-            let mut conn = match state.db.pool.acquire().await {
-                Ok(c) => c,
-                Err(e) => {
-                    tracing::warn!(error = %e, "session lookup failed");
-                    return Err(Status::ServiceUnavailable);
-                }
-            };
-            match sessions::resolve(state, &mut conn, token.value()).await {
+            match sessions::resolve(state, token.value()).await {
                 Ok(Some((user, versions))) => {
                     req.local_cache(|| VersionsSeen(Some(versions)));
-                    if req.local_cache(|| WantsConn(false)).0 {
-                        req.local_cache(|| LeftConn(Mutex::new(Some(conn))));
-                    }
                     Ok(CachedUser(Some(user)))
                 }
                 Ok(None) => Ok(CachedUser(None)),
@@ -58,30 +45,17 @@ async fn current_user<'r>(req: &'r Request<'_>) -> Result<&'r Option<User>, Stat
     }
 }
 
-/// Set by `PageConn` before the session is read: the session's connection is then left for
-/// the page instead of going back to the pool.
-struct WantsConn(bool);
-
-/// The session read's connection, left for `PageConn`.
-struct LeftConn(Mutex<Option<PoolConnection<Any>>>);
-
-/// A database connection for a page, declared before `Ctx` in the handler's arguments: the
-/// one the session was read on when there is a session, so that a page takes one connection
-/// from the pool, not two (each return to the pool costs a round trip to test it). Without a
-/// session, `take` acquires one only when the page asks, after its own checks. Like any held
-/// connection, drop it before calling a service that takes its own.
+/// A database connection for a page, taken from the pool only when the page asks, after its
+/// own checks: a page that finds all it shows in memory takes none. Like any held connection,
+/// drop it before calling a service that takes its own.
 pub struct PageConn {
-    left: Option<PoolConnection<Any>>,
     pool: AnyPool,
 }
 
 impl PageConn {
-    /// The session's connection, else one from the pool.
-    pub async fn take(self) -> Result<PoolConnection<Any>, sqlx::Error> {
-        match self.left {
-            Some(conn) => Ok(conn),
-            None => self.pool.acquire().await,
-        }
+    /// The page's connection, taken from the pool on its first read.
+    pub fn take(self) -> crate::repo::LazyConn {
+        crate::repo::LazyConn::new(self.pool)
     }
 }
 
@@ -89,15 +63,10 @@ impl PageConn {
 impl<'r> FromRequest<'r> for PageConn {
     type Error = ();
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, ()> {
-        let Some(state) = req.rocket().state::<AppState>() else {
-            return Outcome::Error((Status::InternalServerError, ()));
-        };
-        req.local_cache(|| WantsConn(true));
-        if let Err(s) = current_user(req).await {
-            return Outcome::Error((s, ()));
+        match req.rocket().state::<AppState>() {
+            Some(state) => Outcome::Success(PageConn { pool: state.db.pool.clone() }),
+            None => Outcome::Error((Status::InternalServerError, ())),
         }
-        let left = req.local_cache(|| LeftConn(Mutex::new(None))).0.lock().ok().and_then(|mut c| c.take());
-        Outcome::Success(PageConn { left, pool: state.db.pool.clone() })
     }
 }
 

@@ -64,7 +64,7 @@ async fn lesson_page(
     module: &str,
     lesson: &str,
 ) -> Result<HtmlPage, AppError> {
-    let mut conn = conn.take().await?;
+    let mut conn = conn.take();
     let content = ctx.content(&mut conn).await?;
     let ed = learning::shown_edition(&mut conn, &content, slug).await?;
     let person = ctx.person();

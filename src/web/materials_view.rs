@@ -6,7 +6,6 @@ use serde_json::{Value, json};
 use crate::domain::material;
 use crate::domain::schedule as clock;
 use crate::i18n::t;
-use crate::repo::Conn;
 use crate::repo::materials::Material;
 use crate::repo::programs::Edition;
 use crate::services::content_cache::Content;
@@ -63,7 +62,12 @@ pub struct Places {
 
 impl Places {
     /// Built from the course and timetable as `content` holds them.
-    pub async fn of(conn: &mut Conn, content: &Content<'_>, ed: &Edition, lang: &str) -> Result<Places, sqlx::Error> {
+    pub async fn of(
+        conn: &mut impl crate::repo::Reads,
+        content: &Content<'_>,
+        ed: &Edition,
+        lang: &str,
+    ) -> Result<Places, sqlx::Error> {
         let course = content.course(conn, ed.id, lang).await?;
         let modules = course
             .modules

@@ -83,7 +83,7 @@ const FIXED_TITLES: [(&str, &str); 15] = [
 impl<'r> Ctx<'r> {
     /// Programs, editions, courses and timetables as of this request: the version read with
     /// the session, else read now. For pages that show content, not for writes.
-    pub async fn content(&self, conn: &mut crate::repo::Conn) -> Result<Content<'r>, sqlx::Error> {
+    pub async fn content(&self, conn: &mut impl crate::repo::Reads) -> Result<Content<'r>, sqlx::Error> {
         match self.versions {
             Some(v) => Ok(self.state.content.at_version(v.content)),
             None => self.state.content.at(conn).await,

@@ -29,6 +29,7 @@ mod people_cache;
 mod profile;
 mod reports;
 mod schema;
+mod session_reads;
 mod storage;
 mod survey;
 mod trainer_view;
