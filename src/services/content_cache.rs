@@ -113,11 +113,6 @@ pub struct Content<'c> {
 }
 
 impl Content<'_> {
-    /// Every program and edition when they are in memory at this version.
-    pub fn cached_catalogue(&self) -> Option<Arc<Catalogue>> {
-        self.cache.catalogue.get(&(), &self.version)
-    }
-
     /// Every program and edition (see `Catalogue` on places taken).
     pub async fn catalogue(&self, conn: &mut impl Reads) -> Result<Arc<Catalogue>, sqlx::Error> {
         let read = async {

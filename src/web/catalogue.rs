@@ -23,24 +23,12 @@ pub fn viewer_zone(ctx: &Ctx<'_>) -> Option<String> {
 }
 
 #[get("/catalogue")]
-async fn catalogue(ctx: Ctx<'_>) -> Result<HtmlPage, AppError> {
+async fn catalogue(conn: PageConn, ctx: Ctx<'_>) -> Result<HtmlPage, AppError> {
     // With the content version read alongside the session and the catalogue in memory, this
-    // page takes no connection of its own.
-    let mut conn = None;
-    let content = match ctx.seen_content() {
-        Some(c) => c,
-        None => ctx.content(&mut *conn.insert(ctx.state.db.pool.acquire().await?)).await?,
-    };
-    let catalogue = match content.cached_catalogue() {
-        Some(c) => c,
-        None => {
-            let c = match conn.as_mut() {
-                Some(c) => c,
-                None => conn.insert(ctx.state.db.pool.acquire().await?),
-            };
-            content.catalogue(&mut *c).await?
-        }
-    };
+    // page takes no connection.
+    let mut conn = conn.take();
+    let content = ctx.content(&mut conn).await?;
+    let catalogue = content.catalogue(&mut conn).await?;
     drop(conn);
     // The list shows no times, only which editions are running, ahead or past and which take
     // applications: the same page for everyone reading in a language until one of those changes.
