@@ -8,8 +8,8 @@
 //! the next request, as with a read of its own.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sqlx::{AnyConnection, AnyPool, Connection};
@@ -37,20 +37,18 @@ struct Lookup {
 #[derive(Default)]
 pub struct SessionReads {
     queue: Mutex<Option<mpsc::UnboundedSender<Lookup>>>,
-    statements: std::sync::Arc<AtomicU64>,
+    statements: Arc<AtomicU64>,
 }
 
 impl SessionReads {
     /// The session whose id hashes to `hash`, read from `pool`'s database after this call.
     pub async fn read(&self, pool: &AnyPool, hash: String) -> Result<Option<SessionUser>, sqlx::Error> {
         let (answer, answered) = oneshot::channel();
-        self.queue_for(pool)?
-            .send(Lookup { hash, answer })
-            .map_err(|_| sqlx::Error::Io(std::io::Error::other("the session reader stopped")))?;
+        self.queue_for(pool)?.send(Lookup { hash, answer }).map_err(|_| read_failed("the session reader stopped"))?;
         match answered.await {
             Ok(Ok(found)) => Ok(found),
-            Ok(Err(message)) => Err(sqlx::Error::Io(std::io::Error::other(message))),
-            Err(_) => Err(sqlx::Error::Io(std::io::Error::other("the session reader stopped"))),
+            Ok(Err(message)) => Err(read_failed(message)),
+            Err(_) => Err(read_failed("the session reader stopped")),
         }
     }
 
@@ -61,7 +59,7 @@ impl SessionReads {
 
     /// The running task's queue; a new task when there is none or its runtime has ended.
     fn queue_for(&self, pool: &AnyPool) -> Result<mpsc::UnboundedSender<Lookup>, sqlx::Error> {
-        let mut queue = self.queue.lock().map_err(|_| sqlx::Error::Io(std::io::Error::other("lock poisoned")))?;
+        let mut queue = self.queue.lock().map_err(|_| read_failed("lock poisoned"))?;
         if let Some(q) = queue.as_ref().filter(|q| !q.is_closed()) {
             return Ok(q.clone());
         }
@@ -72,12 +70,13 @@ impl SessionReads {
     }
 }
 
+/// A failed lookup, as the pages' callers see any database error (they answer 503).
+fn read_failed(message: impl Into<String>) -> sqlx::Error {
+    sqlx::Error::Io(std::io::Error::other(message.into()))
+}
+
 /// The reading task: takes every lookup waiting, reads them in one statement, answers each.
-async fn read_sessions(
-    pool: AnyPool,
-    mut lookups: mpsc::UnboundedReceiver<Lookup>,
-    statements: std::sync::Arc<AtomicU64>,
-) {
+async fn read_sessions(pool: AnyPool, mut lookups: mpsc::UnboundedReceiver<Lookup>, statements: Arc<AtomicU64>) {
     let mut kept: Option<(AnyConnection, Instant)> = None;
     let mut retry_at: Option<Instant> = None;
     while let Some(first) = lookups.recv().await {
