@@ -91,6 +91,7 @@ pub async fn build(config: Config) -> Result<Rocket<Build>, StartError> {
         content: Arc::default(),
         people: Arc::default(),
         session_reads: Arc::default(),
+        certificate_reads: Arc::default(),
         fonts: fonts(),
     };
     Ok(assemble(figment, state))

@@ -254,6 +254,7 @@ async fn cli_state(config: Config) -> Result<crate::state::AppState, CliError> {
         content: std::sync::Arc::default(),
         people: std::sync::Arc::default(),
         session_reads: std::sync::Arc::default(),
+        certificate_reads: std::sync::Arc::default(),
         fonts: crate::app::fonts(),
     })
 }

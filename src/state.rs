@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::db::Db;
 use crate::mail::Mailer;
+use crate::services::read_together::ReadTogether;
 use crate::storage::Storage;
 use crate::web::metrics::Metrics;
 
@@ -22,7 +23,9 @@ pub struct AppState {
     /// Each signed-in person's standing in their editions, checked against their own version.
     pub people: Arc<crate::services::people_cache::PeopleCache>,
     /// Session lookups of concurrent requests, read together.
-    pub session_reads: Arc<crate::services::session_reads::SessionReads>,
+    pub session_reads: Arc<ReadTogether<crate::services::sessions::SessionsByHash>>,
+    /// Certificate lookups by code of concurrent verifications, read together.
+    pub certificate_reads: Arc<ReadTogether<crate::services::certificates::CertificatesByCode>>,
     /// Fonts for certificates, found at start-up.
     pub fonts: crate::pdf::FontBook,
 }

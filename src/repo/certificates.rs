@@ -76,6 +76,18 @@ pub async fn by_code(conn: &mut Conn, code: &str) -> Result<Option<Certificate>,
         .await
 }
 
+/// The certificates among `codes`, each with its code, in one statement (see
+/// `services::read_together`). At most `repo::AT_ONCE` codes.
+pub async fn by_codes(conn: &mut Conn, codes: &[&str]) -> Result<Vec<(String, Certificate)>, sqlx::Error> {
+    if codes.is_empty() {
+        return Ok(Vec::new());
+    }
+    static SQL: LazyLock<super::InList> =
+        LazyLock::new(|| super::InList::new(&format!("SELECT {COLUMNS} FROM certificates WHERE code IN")));
+    let rows: Vec<Certificate> = SQL.query(codes)?.fetch_all(&mut *conn).await?;
+    Ok(rows.into_iter().map(|c| (c.code.clone(), c)).collect())
+}
+
 /// The enrollment's valid certificate, if any.
 pub async fn valid_of(conn: &mut Conn, enrollment_id: i64) -> Result<Option<Certificate>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {COLUMNS} FROM certificates WHERE enrollment_id = $1 AND state = 'valid'"))

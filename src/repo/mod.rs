@@ -8,6 +8,7 @@ pub mod content_version;
 pub mod directory;
 pub mod edition_progress;
 pub mod enrollments;
+mod in_list;
 pub mod login_failures;
 pub mod materials;
 pub mod outbox;
@@ -19,6 +20,7 @@ pub mod sessions;
 pub mod survey;
 pub mod users;
 
+pub use in_list::{AT_ONCE, InList};
 pub use reads::{LazyConn, Reads};
 pub use sqlx::AnyConnection as Conn;
 

@@ -98,7 +98,7 @@ pub struct SessionUser {
 /// The user of a session, the session's last-seen and expiry times and the content version,
 /// in one read: every signed-in request asks this first.
 /// The sessions among `id_hashes` that exist, each with its id hash, read in one statement
-/// (see `services::session_reads`). At most `SESSIONS_AT_ONCE` hashes.
+/// (see `services::read_together`). At most `repo::AT_ONCE` hashes.
 pub async fn by_sessions(conn: &mut Conn, id_hashes: &[&str]) -> Result<Vec<(String, SessionUser)>, sqlx::Error> {
     #[derive(FromRow)]
     struct SessionUserRow {
@@ -110,32 +110,19 @@ pub async fn by_sessions(conn: &mut Conn, id_hashes: &[&str]) -> Result<Vec<(Str
         content_version: i64,
         person_version: Option<i64>,
     }
-    let Some(last) = id_hashes.last() else { return Ok(Vec::new()) };
-    // One statement per power of two, built once: the list is padded with its last hash, so a
-    // connection prepares at most seven of them.
-    static SQL: LazyLock<Vec<String>> = LazyLock::new(|| {
-        (0..=SESSIONS_AT_ONCE.trailing_zeros())
-            .map(|bits| {
-                let marks: Vec<String> = (1..=1usize << bits).map(|i| format!("${i}")).collect();
-                format!(
-                    "SELECT {}, s.id_hash, s.last_seen_at, s.expires_at, \
-                     (SELECT v.version FROM content_version v WHERE v.id = 1) AS content_version, \
-                     (SELECT p.version FROM person_versions p WHERE p.user_id = u.id) AS person_version \
-                     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash IN ({})",
-                    super::qualified(COLUMNS, "u"),
-                    marks.join(", ")
-                )
-            })
-            .collect()
-    });
-    let size = id_hashes.len().next_power_of_two();
-    let Some(sql) = SQL.get(size.trailing_zeros() as usize) else {
-        return Err(sqlx::Error::Protocol(format!("{} sessions asked at once", id_hashes.len())));
-    };
-    let mut query = sqlx::query_as::<_, SessionUserRow>(sql);
-    for i in 0..size {
-        query = query.bind(*id_hashes.get(i).unwrap_or(last));
+    if id_hashes.is_empty() {
+        return Ok(Vec::new());
     }
+    static SQL: LazyLock<super::InList> = LazyLock::new(|| {
+        super::InList::new(&format!(
+            "SELECT {}, s.id_hash, s.last_seen_at, s.expires_at, \
+             (SELECT v.version FROM content_version v WHERE v.id = 1) AS content_version, \
+             (SELECT p.version FROM person_versions p WHERE p.user_id = u.id) AS person_version \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash IN",
+            super::qualified(COLUMNS, "u"),
+        ))
+    });
+    let query = SQL.query::<SessionUserRow>(id_hashes)?;
     let rows = query.fetch_all(&mut *conn).await?;
     Ok(rows
         .into_iter()
@@ -151,9 +138,6 @@ pub async fn by_sessions(conn: &mut Conn, id_hashes: &[&str]) -> Result<Vec<(Str
         })
         .collect())
 }
-
-/// The most sessions `by_sessions` reads in one statement (a power of two).
-pub const SESSIONS_AT_ONCE: usize = 64;
 
 pub async fn by_email(conn: &mut Conn, email: &str) -> Result<Option<User>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE email = $1");

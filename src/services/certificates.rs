@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::editions_admin::record;
 use super::people_cache::{self, Person};
+use super::read_together::{Found, Lookup};
 use super::{ServiceError, ServiceResult};
 use crate::db::{Timestamp, is_unique_violation, now};
 use crate::domain::certificate::{self as rules_text, new_code};
@@ -14,11 +15,11 @@ use crate::domain::names;
 use crate::domain::user::User;
 use crate::mail;
 use crate::msg;
-use crate::repo::Conn;
 use crate::repo::certificates::{self as repo, Certificate, NewCertificate};
 use crate::repo::enrollments::{self, Enrollment};
 use crate::repo::learning::ACTIVE_STATES;
 use crate::repo::programs::{self, Edition};
+use crate::repo::{Conn, Reads};
 use crate::state::AppState;
 
 /// What a certificate prints besides the name, fixed when it is issued.
@@ -608,12 +609,23 @@ pub struct Verification {
     pub superseded_by: Option<String>,
 }
 
+/// Certificates by their code, read together with those of concurrent verifications.
+pub struct CertificatesByCode;
+
+impl Lookup for CertificatesByCode {
+    type Row = Certificate;
+    const WHAT: &'static str = "certificate";
+    fn read<'c>(conn: &'c mut Conn, keys: &'c [&'c str]) -> Found<'c, Certificate> {
+        Box::pin(repo::by_codes(conn, keys))
+    }
+}
+
 /// Looks a typed code up. Unknown and malformed codes are simply not found.
-pub async fn verify(conn: &mut Conn, typed: &str) -> ServiceResult<Verification> {
+pub async fn verify(state: &AppState, conn: &mut impl Reads, typed: &str) -> ServiceResult<Verification> {
     let code = rules_text::normalise(typed).ok_or(ServiceError::NotFound)?;
-    let c = repo::by_code(conn, &code).await?.ok_or(ServiceError::NotFound)?;
+    let c = state.certificate_reads.read(&state.db.pool, code).await?.ok_or(ServiceError::NotFound)?;
     let successor = match c.superseded_by {
-        Some(id) => repo::by_id(conn, id).await?.map(|s| s.code),
+        Some(id) => repo::by_id(conn.conn().await?, id).await?.map(|s| s.code),
         None => None,
     };
     Ok(Verification {

@@ -2,11 +2,24 @@
 //! and absolute expiry, and "log out everywhere".
 
 use super::ServiceResult;
+use super::read_together::{Found, Lookup};
 use super::tokens::{random_token, token_hash};
 use crate::db::{Timestamp, now};
 use crate::domain::user::User;
-use crate::repo::sessions;
+use crate::repo::users::{self, SessionUser};
+use crate::repo::{Conn, sessions};
 use crate::state::AppState;
+
+/// Sessions by their id's hash, read together with those of concurrent requests.
+pub struct SessionsByHash;
+
+impl Lookup for SessionsByHash {
+    type Row = SessionUser;
+    const WHAT: &'static str = "session";
+    fn read<'c>(conn: &'c mut Conn, keys: &'c [&'c str]) -> Found<'c, SessionUser> {
+        Box::pin(users::by_sessions(conn, keys))
+    }
+}
 
 /// How often a session's last-seen time is written: often enough for the idle timeout,
 /// rarely enough that reading pages does not turn into a write per request.
@@ -34,7 +47,7 @@ pub struct Versions {
 /// The active user of a session cookie with the versions read alongside, or None
 /// when the session is unknown, idle too long, past its absolute expiry, or the account was
 /// deactivated. The session is read together with those of concurrent requests
-/// (`session_reads`); a connection is taken only to end an expired session or note activity.
+/// (`read_together`); a connection is taken only to end an expired session or note activity.
 pub async fn resolve(state: &AppState, token: &str) -> ServiceResult<Option<(User, Versions)>> {
     let hash = token_hash(token);
     let Some(found) = state.session_reads.read(&state.db.pool, hash.clone()).await? else { return Ok(None) };

@@ -14,7 +14,7 @@ use super::view::Ctx;
 use crate::error::AppError;
 use crate::msg;
 use crate::repo::certificates as repo;
-use crate::repo::{Reads, enrollments, programs};
+use crate::repo::{enrollments, programs};
 use crate::services::certificates::{self as service, Snapshot, Verification};
 use crate::services::{ServiceError, certificate_pdf, learning};
 use crate::web::page::HtmlPage;
@@ -156,7 +156,7 @@ async fn verify_page(
 ) -> Result<(Status, HtmlPage), AppError> {
     quota.check()?;
     let mut conn = conn.take();
-    let found = service::verify(conn.conn().await?, code).await;
+    let found = service::verify(ctx.state, &mut conn, code).await;
     let (status, result) = match found {
         Ok(v) => (Status::Ok, verification_json(&v)),
         Err(ServiceError::NotFound) => (Status::NotFound, json!({ "status": "not_found", "code": code })),

@@ -263,7 +263,7 @@ async fn revoke_correct_reissue_and_verify() {
     let mut conn = app.conn().await;
     let old = repo::by_id(&mut conn, first.id).await.unwrap().unwrap();
     assert_eq!((old.state.as_str(), old.superseded_by), ("superseded", Some(fresh.id)), "kept, never deleted");
-    let v = service::verify(&mut conn, &first.code.to_lowercase().replace('-', " ")).await.unwrap();
+    let v = service::verify(&app.state, &mut conn, &first.code.to_lowercase().replace('-', " ")).await.unwrap();
     assert_eq!((v.status.as_str(), v.superseded_by.as_deref()), ("superseded", Some(fresh.code.as_str())));
     drop(conn);
 
@@ -320,7 +320,7 @@ async fn verification_is_public_json_and_rate_limited_and_guesses_find_nothing()
     let mut conn = app.conn().await;
     for _ in 0..10_000 {
         let guess = wta_academy::domain::certificate::new_code();
-        assert!(matches!(service::verify(&mut conn, &guess).await, Err(ServiceError::NotFound)));
+        assert!(matches!(service::verify(&app.state, &mut conn, &guess).await, Err(ServiceError::NotFound)));
     }
     drop(conn);
     // Lookups per address are limited (this test has made 5 so far).
@@ -492,4 +492,67 @@ async fn pages_files_and_the_command_line() {
         .output()
         .unwrap();
     assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("no edition no-such-edition"));
+}
+
+/// Verifications asked at the same moment are read in one statement, each answered with its own
+/// certificate (or none), and each reads the database after it was asked: a revocation made
+/// straight in the database, as another instance would, shows on the next verification.
+#[tokio::test]
+async fn verifications_asked_together_are_read_in_one_statement_and_see_a_revocation_at_once() {
+    let app = TestApp::new().await;
+    app.import_content().await;
+    let ed = edition(&app).await;
+    let coordinator = person(&app, "coord@example.org", Role::Coordinator).await;
+    set_rules(&app, Rules { lessons_pct: Some(0), ..Rules::default() }).await;
+    let mut codes = Vec::new();
+    for (email, name) in
+        [("anna@example.org", "Anna Petrova"), ("li@example.org", "Li Ming"), ("tran@example.org", "Tran Liem")]
+    {
+        let (_, enrollment) = participant(&app, email, name, "").await;
+        let (c, _) = service::issue(&app.state, Some(&coordinator), &ed, enrollment).await.unwrap();
+        codes.push((c.code.clone(), Some(name)));
+        // The same code as a person types it: lower case, without dashes.
+        codes.push((c.code.to_lowercase().replace('-', ""), Some(name)));
+    }
+    codes.push((wta_academy::domain::certificate::new_code(), None));
+    codes.push((wta_academy::domain::certificate::new_code(), None));
+    let before = app.state.certificate_reads.statements();
+    // On this single-threaded runtime every verification below is queued before the reading
+    // task first runs, so the statement count is exact.
+    let mut asked = tokio::task::JoinSet::new();
+    for (code, expected) in codes.clone() {
+        let state = app.state.clone();
+        asked.spawn(async move {
+            let mut conn = wta_academy::repo::LazyConn::new(state.db.pool.clone());
+            let found = match service::verify(&state, &mut conn, &code).await {
+                Ok(v) => Some(v.name_latin),
+                Err(ServiceError::NotFound) => None,
+                Err(e) => panic!("{e}"),
+            };
+            (found, expected.map(str::to_string))
+        });
+    }
+    let mut answered = 0;
+    while let Some(result) = asked.join_next().await {
+        let (found, expected) = result.unwrap();
+        assert_eq!(found, expected);
+        answered += 1;
+    }
+    assert_eq!(answered, codes.len());
+    assert_eq!(app.state.certificate_reads.statements() - before, 1, "8 verifications, one statement");
+
+    let code = codes[0].0.clone();
+    let page = app.get(&format!("/verify/{code}")).await.into_string().await.unwrap();
+    assert!(page.contains("This certificate is valid."), "{page}");
+    let mut conn = app.conn().await;
+    sqlx::query("UPDATE certificates SET state = 'revoked', revoked_at = $1, revoke_reason = 'Revoked elsewhere' WHERE code = $2")
+        .bind(now().db())
+        .bind(&code)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    drop(conn);
+    let page = app.get(&format!("/verify/{code}")).await.into_string().await.unwrap();
+    assert!(page.contains("This certificate was revoked on") && page.contains("Revoked elsewhere"), "{page}");
+    assert_eq!(app.state.certificate_reads.statements() - before, 3, "each page read the certificate");
 }

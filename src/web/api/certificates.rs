@@ -122,8 +122,8 @@ pub async fn verify(
     code: &str,
 ) -> Result<Json<Verification>, AppError> {
     quota.check()?;
-    let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(service::verify(&mut conn, code).await?))
+    let mut conn = crate::repo::LazyConn::new(state.db.pool.clone());
+    Ok(Json(service::verify(state, &mut conn, code).await?))
 }
 
 #[derive(Deserialize, Default, ToSchema)]

@@ -1,13 +1,17 @@
-//! Session lookups read together. Every signed-in request reads its session; the requests that
-//! arrive while one read is running are answered by the next, one statement for all of them,
-//! on a connection kept for this. Per request that saves taking a pool connection, a statement
-//! and the pool's test of the connection when it goes back (a round trip on PostgreSQL).
+//! Lookups by key read together. Pages that every request reads one row for (its session; a
+//! certificate's verification) queue the key; the requests that arrive while one read is
+//! running are answered by the next, one statement for all of them, on a connection kept for
+//! this. Per request that saves taking a pool connection, a statement and the pool's test of
+//! the connection when it goes back (a round trip on PostgreSQL).
 //!
 //! A lookup joins the next statement to start, never one already running, so each answer is
-//! read after its request arrived: a session ended or a standing changed anywhere is seen by
-//! the next request, as with a read of its own.
+//! read after its request arrived: a session ended, a standing changed or a certificate revoked
+//! anywhere is seen by the next request, as with a read of its own.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -15,7 +19,7 @@ use std::time::{Duration, Instant};
 use sqlx::{AnyConnection, AnyPool, Connection};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::repo::users::{self, SESSIONS_AT_ONCE, SessionUser};
+use crate::repo::AT_ONCE;
 
 /// After the database could not be reached, lookups fail at once for this long instead of each
 /// waiting on another attempt: an outage answers 503 quickly and recovery is tried soon.
@@ -26,29 +30,47 @@ const TEST_WHEN_IDLE: Duration = Duration::from_secs(1);
 /// A statement that takes longer is given up and its connection dropped.
 const READ_TIMEOUT: Duration = Duration::from_secs(5);
 
-type Answer = Result<Option<SessionUser>, String>;
+/// The rows found among up to `AT_ONCE` keys, each with its key.
+pub type Found<'c, Row> = Pin<Box<dyn Future<Output = Result<Vec<(String, Row)>, sqlx::Error>> + Send + 'c>>;
 
-struct Lookup {
-    hash: String,
-    answer: oneshot::Sender<Answer>,
+/// One kind of lookup: what it reads for a list of keys in one statement.
+pub trait Lookup: Send + Sync + 'static {
+    type Row: Clone + Send + 'static;
+    /// What is read, for messages ("session", "certificate").
+    const WHAT: &'static str;
+    fn read<'c>(conn: &'c mut AnyConnection, keys: &'c [&'c str]) -> Found<'c, Self::Row>;
+}
+
+type Answer<Row> = Result<Option<Row>, String>;
+
+struct Ask<Row> {
+    key: String,
+    answer: oneshot::Sender<Answer<Row>>,
 }
 
 /// The queue to the reading task, started on first use in the running runtime.
-#[derive(Default)]
-pub struct SessionReads {
-    queue: Mutex<Option<mpsc::UnboundedSender<Lookup>>>,
+pub struct ReadTogether<L: Lookup> {
+    queue: Mutex<Option<mpsc::UnboundedSender<Ask<L::Row>>>>,
     statements: Arc<AtomicU64>,
+    kind: PhantomData<L>,
 }
 
-impl SessionReads {
-    /// The session whose id hashes to `hash`, read from `pool`'s database after this call.
-    pub async fn read(&self, pool: &AnyPool, hash: String) -> Result<Option<SessionUser>, sqlx::Error> {
+impl<L: Lookup> Default for ReadTogether<L> {
+    fn default() -> Self {
+        ReadTogether { queue: Mutex::default(), statements: Arc::default(), kind: PhantomData }
+    }
+}
+
+impl<L: Lookup> ReadTogether<L> {
+    /// The row for `key`, read from `pool`'s database after this call.
+    pub async fn read(&self, pool: &AnyPool, key: String) -> Result<Option<L::Row>, sqlx::Error> {
         let (answer, answered) = oneshot::channel();
-        self.queue_for(pool)?.send(Lookup { hash, answer }).map_err(|_| read_failed("the session reader stopped"))?;
+        let stopped = || read_failed(format!("the {} reader stopped", L::WHAT));
+        self.queue_for(pool)?.send(Ask { key, answer }).map_err(|_| stopped())?;
         match answered.await {
             Ok(Ok(found)) => Ok(found),
             Ok(Err(message)) => Err(read_failed(message)),
-            Err(_) => Err(read_failed("the session reader stopped")),
+            Err(_) => Err(stopped()),
         }
     }
 
@@ -58,13 +80,13 @@ impl SessionReads {
     }
 
     /// The running task's queue; a new task when there is none or its runtime has ended.
-    fn queue_for(&self, pool: &AnyPool) -> Result<mpsc::UnboundedSender<Lookup>, sqlx::Error> {
+    fn queue_for(&self, pool: &AnyPool) -> Result<mpsc::UnboundedSender<Ask<L::Row>>, sqlx::Error> {
         let mut queue = self.queue.lock().map_err(|_| read_failed("lock poisoned"))?;
         if let Some(q) = queue.as_ref().filter(|q| !q.is_closed()) {
             return Ok(q.clone());
         }
-        let (q, lookups) = mpsc::unbounded_channel();
-        tokio::spawn(read_sessions(pool.clone(), lookups, self.statements.clone()));
+        let (q, asks) = mpsc::unbounded_channel();
+        tokio::spawn(read_all::<L>(pool.clone(), asks, self.statements.clone()));
         *queue = Some(q.clone());
         Ok(q)
     }
@@ -76,28 +98,32 @@ fn read_failed(message: impl Into<String>) -> sqlx::Error {
 }
 
 /// The reading task: takes every lookup waiting, reads them in one statement, answers each.
-async fn read_sessions(pool: AnyPool, mut lookups: mpsc::UnboundedReceiver<Lookup>, statements: Arc<AtomicU64>) {
+async fn read_all<L: Lookup>(
+    pool: AnyPool,
+    mut asks: mpsc::UnboundedReceiver<Ask<L::Row>>,
+    statements: Arc<AtomicU64>,
+) {
     let mut kept: Option<(AnyConnection, Instant)> = None;
     let mut retry_at: Option<Instant> = None;
-    while let Some(first) = lookups.recv().await {
+    while let Some(first) = asks.recv().await {
         let mut batch = vec![first];
-        while batch.len() < SESSIONS_AT_ONCE {
-            match lookups.try_recv() {
-                Ok(l) => batch.push(l),
+        while batch.len() < AT_ONCE {
+            match asks.try_recv() {
+                Ok(ask) => batch.push(ask),
                 Err(_) => break,
             }
         }
         let answers = match connection(&pool, &mut kept, &mut retry_at).await {
             Err(message) => Err(message),
             Ok(conn) => {
-                let mut hashes: Vec<&str> = batch.iter().map(|l| l.hash.as_str()).collect();
-                hashes.sort_unstable();
-                hashes.dedup();
+                let mut keys: Vec<&str> = batch.iter().map(|a| a.key.as_str()).collect();
+                keys.sort_unstable();
+                keys.dedup();
                 statements.fetch_add(1, Ordering::Relaxed);
-                match tokio::time::timeout(READ_TIMEOUT, users::by_sessions(conn, &hashes)).await {
+                match tokio::time::timeout(READ_TIMEOUT, L::read(conn, &keys)).await {
                     Ok(Ok(rows)) => Ok(rows.into_iter().collect::<HashMap<_, _>>()),
                     Ok(Err(e)) => Err(e.to_string()),
-                    Err(_) => Err("the session read timed out".to_string()),
+                    Err(_) => Err(format!("the {} read timed out", L::WHAT)),
                 }
             }
         };
@@ -106,16 +132,16 @@ async fn read_sessions(pool: AnyPool, mut lookups: mpsc::UnboundedReceiver<Looku
                 if let Some((_, used)) = kept.as_mut() {
                     *used = Instant::now();
                 }
-                for l in batch {
-                    let _ = l.answer.send(Ok(found.get(&l.hash).cloned()));
+                for ask in batch {
+                    let _ = ask.answer.send(Ok(found.get(&ask.key).cloned()));
                 }
             }
             Err(message) => {
                 // The connection may have died with the server: the next lookups take a new one.
                 kept = None;
-                tracing::warn!(error = %message, "session read failed");
-                for l in batch {
-                    let _ = l.answer.send(Err(message.clone()));
+                tracing::warn!(error = %message, what = L::WHAT, "read failed");
+                for ask in batch {
+                    let _ = ask.answer.send(Err(message.clone()));
                 }
             }
         }

@@ -1,5 +1,6 @@
 //! Session lookups that arrive together are read in one statement, and every lookup reads the
-//! database after it was asked: nothing is answered from memory.
+//! database after it was asked: nothing is answered from memory. (Certificate lookups by code
+//! are read the same way; their test is with the other verification tests, in `certificates`.)
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
