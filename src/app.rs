@@ -115,6 +115,7 @@ fn assemble(figment: Figment, state: AppState) -> Rocket<Build> {
             hb.set_strict_mode(true);
             hb.register_helper("t", Box::new(crate::i18n::t_helper));
             hb.register_helper("concat", Box::new(crate::web::view::concat_helper));
+            hb.register_helper("frame", Box::new(crate::web::frame::FrameHelper::default()));
             loaded.set(hb);
         }))
         .attach(AdHoc::on_liftoff("background jobs", move |rocket| {

@@ -16,6 +16,7 @@ pub mod enrollment;
 pub mod errors;
 pub mod export;
 pub mod fairings;
+pub mod frame;
 pub mod guards;
 pub mod health;
 pub mod home;

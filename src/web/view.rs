@@ -9,7 +9,6 @@ use serde_json::{Map, Value, json};
 use super::csrf;
 use super::guards::{MaybeUser, pick_language};
 use crate::domain::FieldErrors;
-use crate::domain::languages::{LANGUAGES, RTL};
 use crate::domain::user::User;
 use crate::i18n::t;
 use crate::services::content_cache::Content;
@@ -232,16 +231,6 @@ pub fn errors_json(lang: &str, fields: &[&str], errors: &FieldErrors) -> Value {
 pub fn page_base(lang: &'static str, user: Option<&User>, path: &str) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("lang".into(), json!(lang));
-    m.insert("dir".into(), json!(if RTL.contains(&lang) { "rtl" } else { "ltr" }));
-    m.insert(
-        "ui_languages".into(),
-        json!(
-            LANGUAGES
-                .iter()
-                .map(|(code, name)| json!({ "code": code, "name": name, "current": *code == lang }))
-                .collect::<Vec<_>>()
-        ),
-    );
     m.insert(
         "user".into(),
         user.map_or(Value::Null, |u| {
