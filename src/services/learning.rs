@@ -174,6 +174,27 @@ pub async fn outline(
     Ok(Outline { modules: out, done: d, total, percent: percent(d, total), sequential })
 }
 
+/// The lessons `learner` has done in each module of the course, in course order (none for
+/// others): what a piece showing progress per module, but not the lessons, is kept under.
+/// Reads what `outline` reads and copies no text.
+pub async fn module_progress(
+    conn: &mut impl Reads,
+    content: &Content<'_>,
+    person: Option<Person<'_>>,
+    edition: &Edition,
+    learner: Option<i64>,
+    lang: &str,
+) -> ServiceResult<Vec<usize>> {
+    let course = content.course(conn, edition.id, lang).await?;
+    let Some(u) = learner else { return Ok(vec![0; course.modules.len()]) };
+    let done = people_cache::completed(conn, person, edition.id, u).await?;
+    Ok(course
+        .modules
+        .iter()
+        .map(|m| course.lessons.iter().filter(|l| l.module_id == m.module_id && done.contains(&l.lesson_id)).count())
+        .collect())
+}
+
 /// One lesson as a page shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct LessonView {

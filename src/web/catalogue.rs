@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 use super::guards::PageConn;
 use super::present;
 use super::view::Ctx;
+use crate::domain::completion::Checklist;
 use crate::error::AppError;
+use crate::repo::certificates::Certificate;
 use crate::repo::programs;
 use crate::services::content_cache::{Catalogue, Timetable};
 use crate::services::learning::{self, Access};
@@ -89,7 +91,6 @@ async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPa
     let person = ctx.person();
     let (access, enrollment) = learning::standing(&mut conn, person, &ed, ctx.user.as_ref()).await?;
     let learner = (access == Access::Participant).then(|| ctx.user.as_ref().map(|u| u.id)).flatten();
-    let outline = learning::outline(&mut conn, &content, person, &ed, learner, ctx.lang).await?;
     let viewer = viewer_zone(&ctx);
     let timetable = content.timetable(&mut conn, ed.id).await?;
     // The timetable is the same for everyone reading in this language and time zone.
@@ -125,6 +126,29 @@ async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPa
     };
     let bottom_html =
         ctx.content_fragment_read(&content, "catalogue/edition_bottom", ed.id, format!("{access:?}"), bottom).await?;
+    // The course section depends only on the content and the reader's progress per module: the
+    // outline is built only when the section is not in memory.
+    let is_participant = access == Access::Participant;
+    let progress = learning::module_progress(&mut conn, &content, person, &ed, learner, ctx.lang).await?;
+    let course = async {
+        let outline = learning::outline(&mut conn, &content, person, &ed, learner, ctx.lang).await?;
+        Ok::<_, AppError>(json!({
+            "edition_slug": ed.slug,
+            "is_participant": is_participant,
+            "course_progress": { "percent": outline.percent, "done": outline.done, "total": outline.total },
+            // The page lists modules only: their lessons are left out.
+            "outline": {
+                "sequential": outline.sequential,
+                "modules": outline.modules.iter().map(|m| json!({
+                    "slug": m.slug, "title": m.title, "summary": m.summary,
+                    "done": m.done, "total": m.total, "percent": m.percent,
+                })).collect::<Vec<_>>(),
+            },
+        }))
+    };
+    let course_html = ctx
+        .content_fragment_read(&content, "catalogue/course", ed.id, course_variant(is_participant, &progress), course)
+        .await?;
     let survey_open = crate::services::survey::is_open(&mut conn, &content, ed.id).await?;
     let mut checklist_html = None;
     if let (Access::Participant, Some(u)) = (access, ctx.user.as_ref()) {
@@ -133,38 +157,16 @@ async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPa
         drop(conn);
         // A certificate that became due is issued as soon as its holder looks.
         let seen = crate::services::certificates::settle(ctx.state, &ed, sight).await?;
-        let checklist = json!({
-            "items": seen.checklist.items, "complete": seen.checklist.complete,
-            "certificate": seen.certificate.as_ref().map(super::certificates::certificate_json),
-        });
-        // The checklist is the whole of what its section shows, so it is its own key.
-        let variant = checklist.to_string();
-        checklist_html = Some(ctx.content_fragment(
-            &content,
-            "catalogue/checklist",
-            ed.id,
-            variant,
-            || json!({ "checklist": checklist }),
-        )?);
+        // The section is kept under the figures and the certificate's stored fields it is made
+        // from: the same inputs render the same section.
+        let variant = checklist_key(&seen.checklist, seen.certificate.as_ref());
+        checklist_html = Some(ctx.content_fragment(&content, "catalogue/checklist", ed.id, variant, || {
+            json!({ "checklist": {
+                "items": seen.checklist.items, "complete": seen.checklist.complete,
+                "certificate": seen.certificate.as_ref().map(super::certificates::certificate_json),
+            } })
+        })?);
     }
-    // The course section depends only on the content and the reader's progress per module.
-    let is_participant = access == Access::Participant;
-    let course_html =
-        ctx.content_fragment(&content, "catalogue/course", ed.id, course_variant(is_participant, &outline), || {
-            json!({
-                "edition_slug": ed.slug,
-                "is_participant": is_participant,
-                "course_progress": { "percent": outline.percent, "done": outline.done, "total": outline.total },
-                // The page lists modules only: their lessons are left out.
-                "outline": {
-                    "sequential": outline.sequential,
-                    "modules": outline.modules.iter().map(|m| json!({
-                        "slug": m.slug, "title": m.title, "summary": m.summary,
-                        "done": m.done, "total": m.total, "percent": m.percent,
-                    })).collect::<Vec<_>>(),
-                },
-            })
-        })?;
     // The top shows the edition as at this moment and the reader's standing, nothing else.
     let at = crate::db::now();
     let top_variant = format!(
@@ -200,13 +202,32 @@ async fn edition_page(conn: PageConn, ctx: Ctx<'_>, slug: &str) -> Result<HtmlPa
     ))
 }
 
+/// What the checklist section is made from: each rule's threshold, figures and outcome, whether
+/// all are met, and the certificate's fields that `certificate_json` reads.
+fn checklist_key(checklist: &Checklist, certificate: Option<&Certificate>) -> String {
+    use std::fmt::Write;
+    let mut key = String::with_capacity(160);
+    for i in &checklist.items {
+        let _ = write!(key, "{}:{}:{}:{}:{}:{};", i.rule, i.required_pct, i.done, i.total, i.percent, i.met);
+    }
+    key.push(if checklist.complete { 'c' } else { '-' });
+    if let Some(c) = certificate {
+        let _ = write!(
+            key,
+            "|{}|{}|{}|{}|{}|{}|{:?}|{}",
+            c.id, c.code, c.state, c.name_latin, c.name_native, c.issued_at, c.revoke_reason, c.snapshot
+        );
+    }
+    key
+}
+
 /// What of the course section is the reader's own: whether progress is shown, and the lessons
 /// done in each module. Readers with the same progress share one rendering.
-fn course_variant(is_participant: bool, outline: &learning::Outline) -> String {
+fn course_variant(is_participant: bool, done_per_module: &[usize]) -> String {
     if !is_participant {
         return String::new();
     }
-    let done: Vec<String> = outline.modules.iter().map(|m| m.done.to_string()).collect();
+    let done: Vec<String> = done_per_module.iter().map(usize::to_string).collect();
     format!("p{}", done.join(","))
 }
 
@@ -235,6 +256,77 @@ mod tests {
 
     fn at(text: &str) -> Timestamp {
         Timestamp::parse(text).expect("a time")
+    }
+
+    /// A checklist and the certificate shown with it.
+    type Case = (Checklist, Option<Certificate>);
+
+    /// Two checklists that show differently never share a kept section.
+    #[test]
+    fn checklists_that_show_differently_have_different_keys() {
+        use crate::domain::completion::Item;
+        let item =
+            |done: i64| Item { rule: "lessons", required_pct: 80, percent: done * 10, done, total: 10, met: done >= 8 };
+        let certificate = Certificate {
+            id: 4,
+            enrollment_id: 9,
+            edition_id: 1,
+            user_id: 7,
+            code: "ABCD-EFGH-JKMN-PQRS-TUVW".into(),
+            name_latin: "Tran Thanh Liem".into(),
+            name_native: "Trần Thanh Liêm".into(),
+            state: "valid".into(),
+            snapshot: r#"{"edition":"ITW 2027","dates":"11–15 October 2027"}"#.into(),
+            issued_at: "2027-10-15T09:00:00.000000Z".into(),
+            issued_by: None,
+            revoked_at: None,
+            revoke_reason: None,
+            superseded_by: None,
+        };
+        let base = (Checklist { items: vec![item(3), item(10)], complete: false }, Some(certificate.clone()));
+        let mut cases = vec![base.clone(), (base.0.clone(), None)];
+        let mut change = |f: &dyn Fn(&mut Case)| {
+            let mut c = base.clone();
+            f(&mut c);
+            cases.push(c);
+        };
+        change(&|c| c.0.items[0] = item(4));
+        change(&|c| c.0.items[0].required_pct = 75);
+        change(&|c| {
+            c.0.items.pop();
+        });
+        change(&|c| c.0.complete = true);
+        for field in 0..6 {
+            change(&move |c| {
+                let Some(cert) = c.1.as_mut() else { return };
+                match field {
+                    0 => cert.state = "revoked".into(),
+                    1 => cert.revoke_reason = Some("Issued by mistake".into()),
+                    2 => cert.name_native = "Trần Thanh Liễm".into(),
+                    3 => cert.snapshot = r#"{"edition":"ITW 2028","dates":"11–15 October 2027"}"#.into(),
+                    4 => cert.id = 5,
+                    _ => cert.code = "ABCD-EFGH-JKMN-PQRS-TUVX".into(),
+                }
+            });
+        }
+        let shown = |(checklist, cert): &Case| {
+            json!({ "items": checklist.items, "complete": checklist.complete,
+                    "certificate": cert.as_ref().map(crate::web::certificates::certificate_json) })
+        };
+        for a in &cases {
+            for b in &cases {
+                if shown(a) != shown(b) {
+                    assert_ne!(
+                        checklist_key(&a.0, a.1.as_ref()),
+                        checklist_key(&b.0, b.1.as_ref()),
+                        "{} / {}",
+                        shown(a),
+                        shown(b)
+                    );
+                }
+            }
+        }
+        assert_eq!(checklist_key(&base.0, base.1.as_ref()), checklist_key(&base.0.clone(), base.1.clone().as_ref()));
     }
 
     #[test]

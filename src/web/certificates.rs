@@ -23,7 +23,8 @@ pub fn routes() -> Vec<Route> {
     routes![my_certificates, download, request_correction, verify_form, verify_page]
 }
 
-/// A certificate as its holder's list shows it.
+/// A certificate as its holder's list shows it. The edition page keeps its checklist under the
+/// fields read here (`catalogue::checklist_key`): a field added here belongs there too.
 pub fn certificate_json(c: &repo::Certificate) -> Value {
     let shows = Snapshot::parse(&c.snapshot).ok();
     json!({
