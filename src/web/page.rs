@@ -45,6 +45,11 @@ impl Templates {
 /// Room for a typical page (most are under 24 KB), so the buffer seldom grows while writing.
 const PAGE_CAPACITY: usize = 24 * 1024;
 
+/// The bounds of the piece a page is sent in: at least Rocket's usual 4 KB, and at most 256 KB,
+/// so that a very long page (a report) is not copied whole once more while it is sent.
+const MIN_PIECE: usize = 4 * 1024;
+const MAX_PIECE: usize = 256 * 1024;
+
 /// The template `name` rendered with `context`, as an HTML response.
 pub struct HtmlPage {
     name: &'static str,
@@ -67,7 +72,14 @@ impl<'r> Responder<'r, 'static> for HtmlPage {
         // page for valid UTF-8 again, though every piece written is a `&str` already.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
         match templates.render_with_context_to_write(self.name, &Context::from(self.context), &mut html) {
-            Ok(()) => RawHtml(html).respond_to(req),
+            Ok(()) => {
+                // Sent as one piece: Rocket otherwise hands the body to the connection in 4 KB
+                // pieces, each a wait on a channel and, often, a write to the socket of its own.
+                let size = html.len().clamp(MIN_PIECE, MAX_PIECE);
+                let mut response = RawHtml(html).respond_to(req)?;
+                response.set_max_chunk_size(size);
+                Ok(response)
+            }
             Err(e) => {
                 tracing::error!(template = self.name, error = %e, "page did not render");
                 Err(Status::InternalServerError)
