@@ -92,6 +92,26 @@ impl<'r> Responder<'r, 'static> for HtmlPage {
 mod tests {
     use super::*;
 
+    /// A page goes to the connection in one piece, not in Rocket's usual 4 KB ones; a very long
+    /// one in pieces of at most `MAX_PIECE`.
+    #[test]
+    fn a_page_is_handed_over_in_one_piece() {
+        use rocket::local::blocking::Client;
+        let templates = Templates::default();
+        let mut loaded = Handlebars::new();
+        assert!(loaded.register_template_string("long", "{{#each rows}}<p>{{this}}</p>{{/each}}").is_ok());
+        templates.set(&loaded);
+        let client = Client::untracked(rocket::build().manage(templates)).expect("a client");
+        let request = client.get("/");
+        for (rows, piece) in [(2_000, None), (100_000, Some(MAX_PIECE))] {
+            let context = serde_json::json!({ "rows": vec!["Daejeon"; rows] });
+            let response = HtmlPage::new("long", context).respond_to(request.inner()).expect("a response");
+            let size = response.body().preset_size().expect("a page of known size");
+            assert!(size > 8 * 1024, "longer than Rocket's usual piece: {size}");
+            assert_eq!(response.body().max_chunk_size(), piece.unwrap_or(size));
+        }
+    }
+
     #[test]
     fn each_load_of_the_templates_is_a_new_generation() {
         let templates = Templates::default();
