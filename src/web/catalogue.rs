@@ -212,9 +212,10 @@ fn checklist_key(checklist: &Checklist, certificate: Option<&Certificate>) -> St
     }
     key.push(if checklist.complete { 'c' } else { '-' });
     if let Some(c) = certificate {
+        // Texts quoted, so that no name can make two certificates' fields read alike.
         let _ = write!(
             key,
-            "|{}|{}|{}|{}|{}|{}|{:?}|{}",
+            "|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
             c.id, c.code, c.state, c.name_latin, c.name_native, c.issued_at, c.revoke_reason, c.snapshot
         );
     }
