@@ -30,10 +30,12 @@ impl InList {
     where
         R: for<'r> FromRow<'r, AnyRow>,
     {
-        let too_many = || sqlx::Error::Protocol(format!("{} keys asked at once", keys.len()));
-        let last = keys.last().ok_or_else(too_many)?;
+        let last = keys.last().ok_or_else(|| sqlx::Error::Protocol("no keys to read".into()))?;
         let size = keys.len().next_power_of_two();
-        let sql = self.0.get(size.trailing_zeros() as usize).ok_or_else(too_many)?;
+        let sql = self
+            .0
+            .get(size.trailing_zeros() as usize)
+            .ok_or_else(|| sqlx::Error::Protocol(format!("{} keys asked at once, at most {AT_ONCE}", keys.len())))?;
         let mut query = sqlx::query_as::<_, R>(sql);
         for i in 0..size {
             query = query.bind(*keys.get(i).unwrap_or(last));

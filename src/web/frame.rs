@@ -241,18 +241,39 @@ mod tests {
     #![allow(clippy::expect_used)]
     use super::*;
 
+    /// The frame helper as registered, with the test holding it too, to see what it kept.
+    struct Shared(Arc<FrameHelper>);
+
+    impl HelperDef for Shared {
+        fn call<'reg: 'rc, 'rc>(
+            &self,
+            h: &Helper<'rc>,
+            registry: &'reg Handlebars<'reg>,
+            ctx: &'rc Context,
+            rc: &mut RenderContext<'reg, 'rc>,
+            out: &mut dyn Output,
+        ) -> HelperResult {
+            self.0.call(h, registry, ctx, rc, out)
+        }
+    }
+
+    fn kept_count(helper: &FrameHelper) -> usize {
+        helper.kept.read().expect("the kept frames").len()
+    }
+
     /// The real frame and layout, a page inside them, and the helpers, as the app registers them.
-    fn registry(keep: bool) -> Handlebars<'static> {
+    fn registry(keep: bool) -> (Handlebars<'static>, Arc<FrameHelper>) {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
         hb.register_helper("t", Box::new(crate::i18n::t_helper));
-        hb.register_helper("frame", Box::new(FrameHelper { kept: RwLock::default(), keep }));
+        let helper = Arc::new(FrameHelper { kept: RwLock::default(), keep });
+        hb.register_helper("frame", Box::new(Shared(helper.clone())));
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         hb.register_template_file("frame", dir.join("frame.html.hbs")).expect("the frame");
         hb.register_template_file("layout", dir.join("layout.html.hbs")).expect("the layout");
         hb.register_template_string("page", "{{#> layout}}\n<h1>{{word}}</h1>\n<p>{{path}}</p>\n{{/layout}}\n")
             .expect("a page");
-        hb
+        (hb, helper)
     }
 
     fn page(lang: &str, user: Value, title: Value, csrf: &str, path: &str) -> Value {
@@ -264,8 +285,8 @@ mod tests {
 
     #[test]
     fn a_kept_frame_writes_what_rendering_it_whole_writes() {
-        let kept = registry(true);
-        let whole = registry(false);
+        let (kept, kept_frames) = registry(true);
+        let (whole, whole_frames) = registry(false);
         let coordinator = json!({ "id": 3, "display_name": "허태정", "is_coordinator": true, "is_admin": false });
         let admin = json!({ "id": 1, "display_name": "Anna", "is_coordinator": true, "is_admin": true });
         let participant =
@@ -293,6 +314,9 @@ mod tests {
                 assert!(!a.contains(MARK), "no mark is left in the page");
             }
         }
+        // Every language, menu and "has a title" was written from a kept frame by the one, and
+        // none by the other (an empty title counts as none).
+        assert_eq!((kept_count(&kept_frames), kept_count(&whole_frames)), (4 * 4 * 2, 0));
         let sample = kept.render("page", &views[5]).expect("a page");
         assert!(sample.contains("<h1>Daejeon &amp; &lt;Innopolis&gt;</h1>"), "{sample}");
         assert!(sample.contains("value=\"tok&#x27;en&quot;&lt;1&gt;\""), "the token is escaped: {sample}");
@@ -301,7 +325,7 @@ mod tests {
 
     #[test]
     fn frames_are_kept_per_language_and_menu_and_pages_with_a_message_are_rendered_whole() {
-        let hb = registry(true);
+        let (hb, _) = registry(true);
         let helper = FrameHelper::default();
         let participant = json!({ "is_coordinator": false, "is_admin": false });
         for (lang, user, title) in [
@@ -316,7 +340,7 @@ mod tests {
             let key = view.key().expect("an ordinary page has a kept frame");
             helper.frame(&hb, key, &view).expect("a frame");
         }
-        assert_eq!(helper.kept.read().expect("the kept frames").len(), 4, "titles share a frame");
+        assert_eq!(kept_count(&helper), 4, "titles share a frame");
 
         let mut flashed = page("en", Value::Null, json!("A"), "t", "/");
         flashed["flash"] = json!({ "kind": "error", "message": "<b>No</b>" });
